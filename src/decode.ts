@@ -1,0 +1,89 @@
+/**
+ * Decoding the three inputs of `applySetUser` from untrusted data. Each decoder visits only what
+ * is present (and, for the stored user and the site's long lists, only what the rules read), and
+ * returns the input itself when it is valid.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { invalidInput, toFailure } from './errors/decodeFailure.js'
+import { type DecodeFailure, invalidRequest, type InvalidRequest } from './errors/SetUserError.js'
+import { childPath, type Issue, isDataObject, type PathNode, rootPath, runCodec } from './model/codec.js'
+import { SetUserRequest } from './model/request.js'
+import { SiteContext } from './model/site.js'
+import { User } from './model/user.js'
+
+/** A request issue as a failure of `body` or `caller` (path re-rooted below it), or of the envelope. */
+const splitRequestIssue = (issue: Issue): DecodeFailure => {
+  const keys: (string | number)[] = []
+  for (let p = issue.path; p !== undefined; p = p.parent) keys.unshift(p.key)
+  const [head, ...rest] = keys
+  if (head !== 'body' && head !== 'caller') return toFailure('request', issue)
+  let path: PathNode | undefined
+  for (const key of rest) path = childPath(path, key)
+  return toFailure(head, { ...issue, path })
+}
+
+/**
+ * Decodes an untrusted SetUser request `{ caller, body }`. Failures list every failing path, with
+ * `source` `body` or `caller` and the path inside it.
+ *
+ * @category decoding
+ * @example
+ * ```ts
+ * import { decodeSetUserRequest } from 'webex-user-rules'
+ * const r = decodeSetUserRequest({ caller: { webExId: 'jdoe', role: 'host' }, body: { webExId: 'jdoe', Active: 'DEACTIVATED' } })
+ * r._tag //=> 'Left'
+ * ```
+ */
+export const decodeSetUserRequest = (u: unknown): E.Either<InvalidRequest, SetUserRequest> => {
+  const { value, issues } = runCodec(SetUserRequest, u)
+  return issues.length === 0 ? E.right(value) : E.left(invalidRequest(issues.map(splitRequestIssue)))
+}
+
+/** Site lists that can be long; their items are validated only when a rule reads them. */
+const LAZY_SITE_LISTS: ReadonlySet<string> = new Set(['takenWebExIds', 'productIds'])
+
+/** Decodes the site, checking that the long lists are arrays but not yet their items. */
+export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> => {
+  if (!isDataObject(u)) return E.left(invalidInput('site', [{ path: undefined, expected: 'SiteContext', actual: u }]))
+  const issues: Issue[] = []
+  for (const key of Object.keys(u)) {
+    const codec = Object.hasOwn(SiteContext.props, key) ? SiteContext.props[key] : undefined
+    if (codec === undefined || !LAZY_SITE_LISTS.has(key)) continue
+    if (!Array.isArray(u[key])) issues.push({ path: rootPath(key), expected: codec.name, actual: u[key] })
+  }
+  const shallow = Object.fromEntries(Object.entries(u).filter(([key]) => !LAZY_SITE_LISTS.has(key)))
+  for (const key of LAZY_SITE_LISTS) if (Object.hasOwn(u, key)) shallow[key] = []
+  issues.push(...runCodec(SiteContext, shallow).issues)
+  return issues.length === 0 ? E.right(u as SiteContext) : E.left(invalidInput('site', issues))
+}
+
+/** Validates the items of one lazily checked site list when a rule needs it. */
+export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds'>(
+  site: SiteContext,
+  key: K,
+): E.Either<InvalidRequest, SiteContext[K]> => {
+  const codec = SiteContext.props[key]
+  if (codec === undefined) return E.right(site[key])
+  const { issues } = runCodec(codec, site[key], rootPath(key))
+  return issues.length === 0 ? E.right(site[key]) : E.left(invalidInput('site', issues))
+}
+
+/**
+ * Checks that the stored user is a user element with a webExId, and decodes the top-level
+ * elements in `keys` (the ones the rules will read). Other stored elements are not walked: the
+ * merge checks each container it descends into.
+ */
+export const decodeStoredUser = (u: unknown, keys: Iterable<string>): E.Either<InvalidRequest, User> => {
+  if (!isDataObject(u)) return E.left(invalidInput('user', [{ path: undefined, expected: 'User', actual: u }]))
+  const issues: Issue[] = []
+  const webExId = User.props['webExId']
+  if (webExId !== undefined) runCodec(webExId, u['webExId'], rootPath('webExId')).issues.forEach((i) => issues.push(i))
+  for (const key of keys) {
+    const codec = Object.hasOwn(User.props, key) ? User.props[key] : undefined
+    if (codec === undefined || !Object.hasOwn(u, key)) continue
+    issues.push(...runCodec(codec, u[key], rootPath(key)).issues)
+  }
+  return issues.length === 0 ? E.right(u as unknown as User) : E.left(invalidInput('user', issues))
+}

@@ -1,0 +1,59 @@
+/**
+ * Human-readable rendering of errors, kept apart from the error data (io-ts reporter style).
+ *
+ * @module
+ */
+import type { DecodeFailure, SetUserError } from './SetUserError.js'
+
+const showActual = (actual: unknown): string => {
+  if (actual === undefined) return 'nothing'
+  try {
+    const json = JSON.stringify(actual)
+    return json.length > 60 ? `${json.slice(0, 57)}...` : json
+  } catch {
+    return typeof actual
+  }
+}
+
+/**
+ * One line per failing path: `body.privilege.host: expected boolean, got "yes"`.
+ *
+ * @category errors
+ * @example
+ * ```ts
+ * import { formatDecodeFailure } from 'webex-user-rules'
+ * formatDecodeFailure({ source: 'body', path: 'Active', expected: 'no element "Active" in SetUserBody', actual: 'ACTIVATED', hint: 'did you mean "active"?' })
+ * //=> 'body.Active: expected no element "Active" in SetUserBody, got "ACTIVATED" (did you mean "active"?)'
+ * ```
+ */
+export const formatDecodeFailure = (f: DecodeFailure): string =>
+  `${f.source}${f.path === '' ? '' : `.${f.path}`}: expected ${f.expected}, got ${showActual(f.actual)}${
+    f.hint === undefined ? '' : ` (${f.hint})`
+  }`
+
+/**
+ * A readable message for any {@link SetUserError}: tag, exceptionID, reason, and one indented
+ * line per detail (failing path, denied path).
+ *
+ * @category errors
+ * @example
+ * ```ts
+ * import { formatError, noPrivilege } from 'webex-user-rules'
+ * formatError(noPrivilege(['personalTeleconf.joinBeforeHost']))
+ * //=> 'NoPrivilege (exceptionID 000001): Access denied, additional privileges are required\n  - personalTeleconf.joinBeforeHost'
+ * ```
+ */
+export const formatError = (error: SetUserError): string => {
+  const head = `${error._tag} (exceptionID ${error.exceptionID}): ${error.reason}`
+  switch (error._tag) {
+    case 'InvalidRequest':
+      return [
+        `${error._tag} (exceptionID ${error.exceptionID}): Invalid request`,
+        ...error.failures.map((f) => `  - ${formatDecodeFailure(f)}`),
+      ].join('\n')
+    case 'NoPrivilege':
+      return [head, ...error.paths.map((p) => `  - ${p}`)].join('\n')
+    default:
+      return head
+  }
+}

@@ -1,0 +1,374 @@
+/**
+ * The three io-ts codec kinds the model is built from: leaves, exact structs and lists.
+ *
+ * They are real `t.Type`s (so `t.TypeOf`, `decode`, `is` all work), with two additions the
+ * engine relies on:
+ * - they are introspectable (`props`, `item`, leaf `kind`), so the merge plan, the XML mapping,
+ *   the path classification and the test arbitraries are all derived from one tree;
+ * - they decode through an internal walk that allocates nothing on success and returns the input
+ *   itself when it is already valid (structural sharing starts at decode), visiting only the keys
+ *   that are present.
+ *
+ * Structs are exact: an unknown key (including an own `__proto__`) is a failure with a
+ * "did you mean" hint, never silently stripped.
+ *
+ * @module
+ */
+import * as t from 'io-ts'
+
+// -------------------------------------------------------------------------------------
+// issues (decode failures as data)
+// -------------------------------------------------------------------------------------
+
+/** A position inside a decoded value: a linked list, so descending costs one small object. */
+export interface PathNode {
+  readonly parent: PathNode | undefined
+  readonly key: string | number
+}
+
+/** One decode failure, before it is turned into public error data. */
+export interface Issue {
+  readonly path: PathNode | undefined
+  readonly expected: string
+  readonly actual: unknown
+  readonly hint?: string
+}
+
+/** Renders a path as `a.b[0].c`. */
+export const renderPath = (path: PathNode | undefined): string => {
+  const parts: (string | number)[] = []
+  for (let p = path; p !== undefined; p = p.parent) parts.push(p.key)
+  let out = ''
+  for (const k of parts.reverse()) {
+    out += typeof k === 'number' ? `[${String(k)}]` : out === '' ? k : `.${k}`
+  }
+  return out
+}
+
+const at = (parent: PathNode | undefined, key: string | number): PathNode => ({ parent, key })
+
+// -------------------------------------------------------------------------------------
+// the node protocol
+// -------------------------------------------------------------------------------------
+
+/**
+ * Every codec of the model implements `run`: decode `u`, push failures to `issues`, and return
+ * the decoded value (the input itself when nothing had to change).
+ */
+interface Runnable {
+  run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown
+}
+
+const toIoTsErrors = (issues: readonly Issue[], context: t.Context, codec: t.Decoder<unknown, unknown>): t.Errors =>
+  issues.map((issue) => {
+    const keys: (string | number)[] = []
+    for (let p = issue.path; p !== undefined; p = p.parent) keys.unshift(p.key)
+    const ctx: t.ContextEntry[] = [...context]
+    for (const k of keys) ctx.push({ key: String(k), type: codec })
+    return {
+      value: issue.actual,
+      context: ctx,
+      message: `${renderPath(issue.path)}: expected ${issue.expected}${issue.hint === undefined ? '' : ` (${issue.hint})`}`,
+    }
+  })
+
+abstract class ModelType<A> extends t.Type<A> implements Runnable {
+  constructor(name: string) {
+    super(
+      name,
+      (u): u is A => {
+        const issues: Issue[] = []
+        this.run(u, undefined, issues)
+        return issues.length === 0
+      },
+      (u, c) => {
+        const issues: Issue[] = []
+        const a = this.run(u, undefined, issues)
+        return issues.length === 0 ? t.success(a as A) : t.failures(toIoTsErrors(issues, c, this))
+      },
+      t.identity,
+    )
+  }
+  abstract run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown
+}
+
+// -------------------------------------------------------------------------------------
+// leaves
+// -------------------------------------------------------------------------------------
+
+/** What a leaf holds; the XML adapter and the arbitraries read it. */
+export type LeafSpec =
+  | { readonly kind: 'string'; readonly maxLength: number; readonly minLength: number }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly kind: 'enum'; readonly values: readonly string[] }
+  | { readonly kind: 'flags' }
+
+/** A leaf codec: a string, boolean, integer or enumeration, with its constraints. */
+export class LeafType<A> extends ModelType<A> {
+  readonly _tag = 'LeafType' as const
+  private readonly enumValues: ReadonlySet<string> | undefined
+  constructor(
+    name: string,
+    readonly spec: LeafSpec,
+  ) {
+    super(name)
+    this.enumValues = spec.kind === 'enum' ? new Set(spec.values) : undefined
+  }
+  run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown {
+    const spec = this.spec
+    switch (spec.kind) {
+      case 'string':
+        if (typeof u === 'string' && u.length <= spec.maxLength && u.length >= spec.minLength) return u
+        break
+      case 'boolean':
+        if (typeof u === 'boolean') return u
+        break
+      case 'integer':
+        if (typeof u === 'number' && Number.isSafeInteger(u) && u >= spec.min && u <= spec.max) return u
+        break
+      case 'enum':
+        if (typeof u === 'string' && this.enumValues?.has(u) === true) return u
+        break
+      case 'flags':
+        if (isDataObject(u) && Object.values(u).every((v) => typeof v === 'boolean')) return u
+        break
+    }
+    issues.push({ path, expected: this.name, actual: u })
+    return u
+  }
+}
+
+/** A string of at most `maxLength` characters (the XSD's / reference guide's limit). */
+export const str = (maxLength: number, minLength = 0): LeafType<string> =>
+  new LeafType<string>(
+    minLength > 0
+      ? `string (${String(minLength)}..${String(maxLength)} characters)`
+      : `string (max ${String(maxLength)} characters)`,
+    { kind: 'string', maxLength, minLength },
+  )
+
+/** A boolean (the XML adapter maps TRUE/true/FALSE/false onto it). */
+export const bool: LeafType<boolean> = new LeafType<boolean>('boolean', { kind: 'boolean' })
+
+/** An integer in `[min, max]`. */
+export const int = (min: number, max: number): LeafType<number> =>
+  new LeafType<number>(`integer ${String(min)}..${String(max)}`, { kind: 'integer', min, max })
+
+/** A 64-bit `long` of the schema, limited to what a JSON number holds exactly. */
+export const long: LeafType<number> = new LeafType<number>('integer', {
+  kind: 'integer',
+  min: Number.MIN_SAFE_INTEGER,
+  max: Number.MAX_SAFE_INTEGER,
+})
+
+/** A map of names to booleans (site feature flags). */
+export const flags: LeafType<Readonly<Record<string, boolean>>> = new LeafType<Readonly<Record<string, boolean>>>(
+  'a map of names to booleans',
+  { kind: 'flags' },
+)
+
+/** One of a fixed set of strings. */
+export const oneOf = <const V extends readonly [string, ...string[]]>(values: V): LeafType<V[number]> =>
+  new LeafType<V[number]>(values.map((v) => JSON.stringify(v)).join(' | '), { kind: 'enum', values })
+
+// -------------------------------------------------------------------------------------
+// structs
+// -------------------------------------------------------------------------------------
+
+/** The props of a struct: element name → codec. */
+export type Props = Readonly<Record<string, ModelCodec>>
+
+/** Flattens an intersection for readable hovers; homomorphic, so modifiers survive. */
+type Flat<T> = { [K in keyof T]: T[K] }
+
+/** The decoded type of a struct with props `P`, of which the keys `K` are required. */
+export type StructOf<P extends Props, K extends keyof P> = Flat<
+  { readonly [k in K]: t.TypeOf<P[k]> } & { readonly [k in Exclude<keyof P, K>]?: t.TypeOf<P[k]> }
+>
+
+const isDataObject = (u: unknown): u is Readonly<Record<string, unknown>> => {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false
+  const proto: unknown = Object.getPrototypeOf(u)
+  return proto === Object.prototype || proto === null
+}
+
+/** Case-insensitive match first (the common client mistake, e.g. `Active`), then edit distance ≤ 2. */
+export const suggestKey = (key: string, known: readonly string[]): string | undefined => {
+  const lower = key.toLowerCase()
+  const sameCase = known.find((k) => k.toLowerCase() === lower)
+  if (sameCase !== undefined) return sameCase
+  let best: string | undefined
+  let bestDistance = 3
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase(), bestDistance)
+    if (d < bestDistance) {
+      best = k
+      bestDistance = d
+    }
+  }
+  return best
+}
+
+const editDistance = (a: string, b: string, cap: number): number => {
+  if (Math.abs(a.length - b.length) >= cap) return cap
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
+      row.push(v)
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin >= cap) return cap
+    prev = row
+  }
+  return prev[b.length] ?? cap
+}
+
+/** An exact struct: the element's children by local name. */
+export class StructType<A> extends ModelType<A> {
+  readonly _tag = 'StructType' as const
+  private readonly index: ReadonlyMap<string, Runnable>
+  private readonly knownKeys: readonly string[]
+  constructor(
+    name: string,
+    /** Every child element, in schema (and rendering) order. */
+    readonly props: Props,
+    readonly requiredKeys: readonly string[],
+  ) {
+    super(name)
+    this.knownKeys = Object.keys(props)
+    this.index = new Map(Object.entries(props))
+  }
+  run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown {
+    if (!isDataObject(u)) {
+      issues.push({ path, expected: `${this.name} (an element with children)`, actual: u })
+      return u
+    }
+    let out: Record<string, unknown> | undefined
+    for (const key of Object.keys(u)) {
+      const codec = this.index.get(key)
+      const value = u[key]
+      if (codec === undefined) {
+        const suggestion = suggestKey(key, this.knownKeys)
+        issues.push({
+          path: at(path, key),
+          expected: `no element "${key}" in ${this.name}`,
+          actual: value,
+          ...(suggestion === undefined ? {} : { hint: `did you mean "${suggestion}"?` }),
+        })
+        continue
+      }
+      const decoded = codec.run(value, at(path, key), issues)
+      if (decoded !== value) {
+        out ??= { ...u }
+        out[key] = decoded
+      }
+    }
+    for (const key of this.requiredKeys) {
+      if (!Object.hasOwn(u, key))
+        issues.push({ path: at(path, key), expected: `required element "${key}"`, actual: undefined })
+    }
+    return out ?? u
+  }
+}
+
+/** Builds an exact struct codec: children in schema order, every one optional unless listed in `required`. */
+export const struct = <P extends Props, K extends keyof P & string = never>(
+  name: string,
+  props: P,
+  required: readonly K[] = [],
+): StructType<StructOf<P, K>> => new StructType<StructOf<P, K>>(name, props, required)
+
+// -------------------------------------------------------------------------------------
+// lists
+// -------------------------------------------------------------------------------------
+
+/**
+ * A list. `element` is the name of the repeated XML element when the list is a wrapper
+ * container (`meetingTypes` → `meetingType`); `undefined` when the list *is* the repeated element
+ * inside a container with other children (`personalTeleconf.account`).
+ */
+export class ListType<A> extends ModelType<readonly A[]> {
+  readonly _tag = 'ListType' as const
+  constructor(
+    name: string,
+    readonly item: ModelCodec,
+    readonly element: string | undefined,
+    readonly minItems: number,
+  ) {
+    super(name)
+  }
+  run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown {
+    if (!Array.isArray(u)) {
+      issues.push({ path, expected: this.name, actual: u })
+      return u
+    }
+    if (u.length < this.minItems) {
+      issues.push({ path, expected: `${this.name} with at least ${String(this.minItems)} item(s)`, actual: u })
+      return u
+    }
+    let out: unknown[] | undefined
+    for (let i = 0; i < u.length; i++) {
+      const value: unknown = u[i]
+      const decoded = this.item.run(value, at(path, i), issues)
+      if (decoded !== value) {
+        out ??= u.slice()
+        out[i] = decoded
+      }
+    }
+    return out ?? u
+  }
+}
+
+/** Builds a list codec. */
+export const list = <C extends ModelCodec>(
+  item: C,
+  options: { readonly element?: string; readonly minItems?: number } = {},
+): ListType<t.TypeOf<C>> =>
+  new ListType<t.TypeOf<C>>(`list of ${item.name}`, item, options.element, options.minItems ?? 0)
+
+// -------------------------------------------------------------------------------------
+// the closed set of codecs and helpers over it
+// -------------------------------------------------------------------------------------
+
+/** What the walkers see of a leaf. */
+export interface LeafInfo {
+  readonly _tag: 'LeafType'
+  readonly spec: LeafSpec
+}
+/** What the walkers see of a struct. */
+export interface StructInfo {
+  readonly _tag: 'StructType'
+  readonly props: Props
+  readonly requiredKeys: readonly string[]
+}
+/** What the walkers see of a list. */
+export interface ListInfo {
+  readonly _tag: 'ListType'
+  readonly item: ModelCodec
+  readonly element: string | undefined
+  readonly minItems: number
+}
+
+/** Any codec of the model: an io-ts codec that is one of the three introspectable kinds. */
+export type ModelCodec = t.Mixed & Runnable & (LeafInfo | StructInfo | ListInfo)
+
+/** Decodes `u` with `codec`; failures are collected, not thrown. */
+export const runCodec = <A>(
+  codec: t.Type<A> & Runnable,
+  u: unknown,
+  path?: PathNode,
+): { readonly value: A; readonly issues: readonly Issue[] } => {
+  const issues: Issue[] = []
+  const value = codec.run(u, path, issues) as A
+  return { value, issues }
+}
+
+/** A path node for a root key, e.g. the `body` of a request. */
+export const rootPath = (key: string): PathNode => ({ parent: undefined, key })
+
+export { at as childPath, isDataObject }

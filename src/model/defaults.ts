@@ -1,0 +1,26 @@
+/**
+ * Schema defaults: what an absent element reads as (spec §2, research §2).
+ *
+ * @module
+ */
+import type { ActiveState, Privilege, User } from './user.js'
+
+/** `active` defaults to ACTIVATED. */
+export const DEFAULT_ACTIVE: ActiveState = 'ACTIVATED'
+
+/** Privileges that default to true when absent; every other privilege defaults to false. */
+const PRIVILEGES_DEFAULT_TRUE: ReadonlySet<keyof Privilege> = new Set(['otherTelephony'])
+
+/** The effective value of a privilege flag. */
+export const privilegeValue = (privilege: Privilege | undefined, key: keyof Privilege): boolean =>
+  privilege?.[key] ?? PRIVILEGES_DEFAULT_TRUE.has(key)
+
+/** The effective `active` state. */
+export const activeState = (user: Pick<User, 'active'>): ActiveState => user.active ?? DEFAULT_ACTIVE
+
+/** The effective `personalTeleconf.joinBeforeHost` (default FALSE, seed). */
+export const joinBeforeHost = (user: Pick<User, 'personalTeleconf'>): boolean =>
+  user.personalTeleconf?.joinBeforeHost ?? false
+
+/** The effective `salesCenter.roles.sme` (default false). */
+export const isSme = (user: Pick<User, 'salesCenter'>): boolean => user.salesCenter?.roles?.sme ?? false

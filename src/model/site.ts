@@ -1,0 +1,49 @@
+/**
+ * What the engine needs to know about the site (spec §2).
+ *
+ * @module
+ */
+import type * as t from 'io-ts'
+import { bool, flags, int, list, long, str, struct, type StructType } from './codec.js'
+
+const count = int(0, Number.MAX_SAFE_INTEGER)
+
+const TelephonyAvailabilityC = struct('telephony', { primaryLarge: bool, nextGen: bool, backup2Large: bool }, [
+  'primaryLarge',
+  'nextGen',
+  'backup2Large',
+])
+/** Which telephony servers are up (R16). @category model */
+export interface TelephonyAvailability extends t.TypeOf<typeof TelephonyAvailabilityC> {}
+export const TelephonyAvailability: StructType<TelephonyAvailability> = TelephonyAvailabilityC
+
+const SiteContextC = struct(
+  'SiteContext',
+  {
+    /** Absent = unlimited. */
+    hostLimit: count,
+    /** Counted hosts on the site as stored now, this user included (R6). */
+    activeHostCount: count,
+    allowUserToChangeUserName: bool,
+    /** webExIds (and prior names) of all other users (R14). */
+    takenWebExIds: list(str(256)),
+    /** SME products that exist on the site (R4). */
+    productIds: list(long),
+    controlHubManaged: bool,
+    /** Site capabilities by GetSite element name; an absent key = supported (R5). */
+    features: flags,
+    /** Absent = all servers up (R16). */
+    telephony: TelephonyAvailability,
+  },
+  ['activeHostCount', 'allowUserToChangeUserName', 'takenWebExIds', 'productIds', 'controlHubManaged'],
+)
+
+/**
+ * The site as the engine sees it: host limit and count, rename policy, taken names, SME
+ * products, Control Hub management, feature flags and telephony availability.
+ *
+ * @category model
+ */
+export interface SiteContext extends t.TypeOf<typeof SiteContextC> {}
+/** Codec for {@link SiteContext}. @category codecs */
+export const SiteContext: StructType<SiteContext> = SiteContextC

@@ -1,0 +1,39 @@
+/**
+ * R11 — Authorization.
+ *
+ * Seed: "Allows site administrators to update the information of an existing user"; a host may
+ * change what their own My Profile page offers (the hostPIN example "allows a user or admin to set
+ * the hostPIN"; newWebExId "the user can change their setting"); "Create/SetUser will only allow
+ * the site admin to specify <personalTeleconf><joinBeforeHost> ... NoPrivilegeException(ID =
+ * 000001 ...)".
+ *
+ * Checked before any value validation, so a lower role cannot probe the rules (spec §4). A site
+ * admin may write anything on anyone; every other role only their own record, and only
+ * `self-service` paths of the R11 table. Presence, not change, is checked (D-R11): an admin-only
+ * element fails even when its value equals the stored one.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { noPrivilege, type NoPrivilege } from '../errors/SetUserError.js'
+import { ACCESS_BY_PATH } from '../model/access.js'
+import { forEachPresentPath } from '../model/paths.js'
+import type { Caller } from '../model/request.js'
+import { SetUserBody } from '../model/user.js'
+
+/** The request's paths that only a site admin may send, in request order, without duplicates. */
+export const adminOnlyPaths = (body: SetUserBody): readonly string[] => {
+  const found = new Set<string>()
+  forEachPresentPath(SetUserBody, body, (path) => {
+    if (ACCESS_BY_PATH.get(path) !== 'self-service') found.add(path)
+  })
+  return [...found]
+}
+
+/** May this caller send this body for the user `targetWebExId`? */
+export const authorize = (caller: Caller, targetWebExId: string, body: SetUserBody): E.Either<NoPrivilege, void> => {
+  if (caller.role === 'siteAdmin') return E.right(undefined)
+  if (caller.webExId !== targetWebExId) return E.left(noPrivilege([]))
+  const denied = adminOnlyPaths(body)
+  return denied.length === 0 ? E.right(undefined) : E.left(noPrivilege(denied))
+}

@@ -1,0 +1,72 @@
+/**
+ * R9 — PCN Join Before Host.
+ *
+ * Seed: "Create/SetUser will only allow the site admin to specify <personalTeleconf>
+ * <joinBeforeHost> for the host ... NoPrivilegeException(ID = 000001, "Access denied, additional
+ * privileges are required")". "If the <personalTeleconf><account><joinBeforeHost> value is set
+ * through the XML API Create/SetUser request, this input value will now be ignored ... The XML API
+ * GetUser response will still return <personalTeleconf><account><joinBeforeHost>, but the value
+ * will be identical to the value of the new element <personalTeleconf><joinBeforeHost>."
+ *
+ * The site-admin-only part is the `admin-only` entry of `personalTeleconf.joinBeforeHost` in the
+ * R11 table; this module holds the ignored input and the GetUser mirror.
+ *
+ * @module
+ */
+import { joinBeforeHost } from '../model/defaults.js'
+import type { Notice } from '../model/result.js'
+import type { GetUserView, SetUserBody, User } from '../model/user.js'
+
+/** One `ignored` notice per account-level joinBeforeHost in the request. */
+export const ignoredAccountJoinBeforeHost = (body: SetUserBody): readonly Notice[] =>
+  (body.personalTeleconf?.account ?? []).flatMap((account, i) =>
+    account.joinBeforeHost === undefined
+      ? []
+      : [
+          {
+            kind: 'ignored' as const,
+            path: `personalTeleconf.account[${String(i)}].joinBeforeHost`,
+            message: 'account-level joinBeforeHost is ignored; only personalTeleconf.joinBeforeHost is used',
+          },
+        ],
+  )
+
+/** The mask GetUser shows for a password. */
+export const MASKED_PASSWORD = '******'
+
+/**
+ * What GetUser returns for a stored user: the PIN included, the password masked, every PCN
+ * account's `joinBeforeHost` equal to `personalTeleconf.joinBeforeHost` (R9), and the engine-only
+ * `designatedChatUser` left out.
+ *
+ * @category rules
+ * @example
+ * ```ts
+ * import { toGetUserView } from 'webex-user-rules'
+ * const view = toGetUserView({
+ *   webExId: 'jdoe',
+ *   password: 'secret',
+ *   personalTeleconf: { joinBeforeHost: true, account: [{ accountIndex: 1 }] },
+ * })
+ * view.password //=> '******'
+ * view.personalTeleconf?.account?.[0]?.joinBeforeHost //=> true
+ * ```
+ */
+export const toGetUserView = (user: User): GetUserView => {
+  const { designatedChatUser: _engineOnly, personalTeleconf, password, ...rest } = user
+  const jbh = joinBeforeHost(user)
+  return {
+    ...rest,
+    ...(password === undefined ? {} : { password: MASKED_PASSWORD }),
+    ...(personalTeleconf === undefined
+      ? {}
+      : {
+          personalTeleconf: {
+            ...personalTeleconf,
+            ...(personalTeleconf.account === undefined
+              ? {}
+              : { account: personalTeleconf.account.map((account) => ({ ...account, joinBeforeHost: jbh })) }),
+          },
+        }),
+  }
+}

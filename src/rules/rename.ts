@@ -1,0 +1,58 @@
+/**
+ * R14 — Rename.
+ *
+ * Seed: "SetUser allows the user to change their user name via the newWebExId element. If the Site
+ * Admin has enabled the “Allow user to change user name” setting then the user can change their
+ * setting as long as it does not conflict with a prior name."
+ *
+ * A site admin may always rename; the user themself only when the site allows it. A name already
+ * taken (other users' names and prior names) is a conflict, compared case-insensitively (D-R14).
+ * Renaming to the current name is no rename.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  userNameChangeNotAllowed,
+  type UserNameChangeNotAllowed,
+  webExIdConflict,
+  type WebExIdConflict,
+} from '../errors/SetUserError.js'
+import type { Effect } from '../model/result.js'
+import type { Caller } from '../model/request.js'
+import type { SetUserBody, User } from '../model/user.js'
+
+/** The new name, when the request really renames. */
+export const requestedRename = (current: User, body: SetUserBody): string | undefined =>
+  body.newWebExId === undefined || body.newWebExId === current.webExId ? undefined : body.newWebExId
+
+/** Checks permission and conflicts of a rename. */
+export const validateRename = (
+  current: User,
+  body: SetUserBody,
+  caller: Caller,
+  allowUserToChangeUserName: boolean,
+  isTaken: (name: string) => boolean,
+): E.Either<UserNameChangeNotAllowed | WebExIdConflict, void> => {
+  const to = requestedRename(current, body)
+  if (to === undefined) return E.right(undefined)
+  if (caller.role !== 'siteAdmin' && !allowUserToChangeUserName) return E.left(userNameChangeNotAllowed())
+  return isTaken(to) ? E.left(webExIdConflict(to)) : E.right(undefined)
+}
+
+/** The user under its new name, and the `renamed` effect. */
+export const applyRename = (
+  current: User,
+  body: SetUserBody,
+  merged: User,
+): { readonly user: User; readonly effects: readonly Effect[] } => {
+  const to = requestedRename(current, body)
+  if (to === undefined) return { user: merged, effects: [] }
+  return { user: { ...merged, webExId: to }, effects: [{ kind: 'renamed', from: current.webExId, to }] }
+}
+
+/** A case-insensitive membership test over the taken names, built once per rename. */
+export const takenNameLookup = (takenWebExIds: readonly string[]): ((name: string) => boolean) => {
+  const lowered = new Set(takenWebExIds.map((name) => name.toLowerCase()))
+  return (name) => lowered.has(name.toLowerCase())
+}

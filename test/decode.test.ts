@@ -1,0 +1,146 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { decodeSetUserRequest, SetUserBody, User } from 'webex-user-rules'
+import { apply, asAdmin, baseSite, expectLeft } from './helpers.js'
+import { applySetUser } from 'webex-user-rules'
+
+const decodeBody = (body: unknown) => decodeSetUserRequest({ caller: { webExId: 'admin', role: 'siteAdmin' }, body })
+
+describe('decoding untrusted input', () => {
+  it('rejects a mis-cased element with a "did you mean" (corpus: <Active>)', () => {
+    const result = decodeBody({ webExId: 'jdoe', Active: 'ACTIVATED' })
+    expect(result).toEqual(
+      E.left({
+        _tag: 'InvalidRequest',
+        exceptionID: '999999',
+        reason: expect.stringContaining('did you mean "active"?') as unknown,
+        failures: [
+          {
+            source: 'body',
+            path: 'Active',
+            expected: 'no element "Active" in SetUserBody',
+            actual: 'ACTIVATED',
+            hint: 'did you mean "active"?',
+          },
+        ],
+      }),
+    )
+  })
+
+  it('suggests near misses too, and nothing for unrelated names', () => {
+    expect(decodeBody({ webExId: 'jdoe', privilege: { hsot: true } })).toMatchObject(
+      E.left({ failures: [{ path: 'privilege.hsot', hint: 'did you mean "host"?' }] }),
+    )
+    const far = decodeBody({ webExId: 'jdoe', completelyUnrelated: 1 })
+    expect(E.isLeft(far) && far.left.failures[0]?.hint).toBe(undefined)
+  })
+
+  it('rejects an own __proto__ key (JSON.parse creates one) instead of letting it through', () => {
+    const body: unknown = JSON.parse('{"webExId":"jdoe","__proto__":{"privilege":{"siteAdmin":true}}}')
+    expect(decodeBody(body)).toMatchObject(E.left({ _tag: 'InvalidRequest', failures: [{ path: '__proto__' }] }))
+    expect(({} as Record<string, unknown>)['privilege']).toBeUndefined()
+  })
+
+  it('lists every failing path, not only the first', () => {
+    const result = decodeBody({
+      privilege: { host: 'yes' },
+      meetingTypes: [1, 'two'],
+      phones: { PIN: 1234 },
+      active: 'ON',
+    })
+    expect(E.isLeft(result) && result.left.failures.map((f) => f.path)).toEqual([
+      'privilege.host',
+      'meetingTypes[1]',
+      'phones.PIN',
+      'active',
+      'webExId',
+    ])
+  })
+
+  it('names the caller and the envelope separately from the body', () => {
+    const result = decodeSetUserRequest({ caller: { webExId: 'x', role: 'king' }, body: { webExId: 'y' }, extra: 1 })
+    expect(E.isLeft(result) && result.left.failures.map((f) => [f.source, f.path])).toEqual([
+      ['caller', 'role'],
+      ['request', 'extra'],
+    ])
+  })
+
+  it('enforces the schema limits (webExId at most 64 characters, description 4000)', () => {
+    expect(E.isLeft(decodeBody({ webExId: 'x'.repeat(65) }))).toBe(true)
+    expect(E.isRight(decodeBody({ webExId: 'x'.repeat(64), description: 'd'.repeat(4000) }))).toBe(true)
+    expect(E.isLeft(decodeBody({ webExId: 'x', description: 'd'.repeat(4001) }))).toBe(true)
+  })
+
+  it('returns the input itself when it is valid (no copy)', () => {
+    const body = { webExId: 'jdoe', privilege: { host: true }, meetingTypes: [1] }
+    const result = SetUserBody.decode(body)
+    expect(E.isRight(result) && result.right).toBe(body)
+  })
+
+  it('rejects class instances and arrays where an element with children is expected', () => {
+    expect(E.isLeft(decodeBody({ webExId: 'jdoe', privilege: new Date() }))).toBe(true)
+    expect(E.isLeft(decodeBody({ webExId: 'jdoe', privilege: [] }))).toBe(true)
+    expect(
+      E.isRight(
+        decodeBody({ webExId: 'jdoe', privilege: Object.assign(Object.create(null) as object, { host: true }) }),
+      ),
+    ).toBe(true)
+  })
+
+  it('the codecs are io-ts codecs (decode / is work)', () => {
+    expect(User.is({ webExId: 'a' })).toBe(true)
+    expect(User.is({ webExId: 'a', foo: 1 })).toBe(false)
+    expect(E.isLeft(User.decode({ firstName: 'no id' }))).toBe(true)
+  })
+
+  it('a malformed stored user is an InvalidRequest naming user paths, never a throw', () => {
+    expect(
+      expectLeft(apply({ webExId: 'jdoe', privilege: 'admin' } as never, asAdmin({ webExId: 'jdoe', firstName: 'x' }))),
+    ).toMatchObject({
+      _tag: 'InvalidRequest',
+      failures: [{ source: 'user', path: 'privilege' }],
+    })
+    expect(
+      expectLeft(apply({ webExId: 'jdoe', address: 7 } as never, asAdmin({ webExId: 'jdoe', address: { city: 'x' } }))),
+    ).toMatchObject({
+      failures: [{ source: 'user', path: 'address' }],
+    })
+    expect(expectLeft(apply(null as never, asAdmin({ webExId: 'jdoe' })))).toMatchObject({
+      failures: [{ source: 'user' }],
+    })
+  })
+
+  it('a malformed site is an InvalidRequest naming site paths', () => {
+    expect(
+      expectLeft(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe' }), { ...baseSite, hostLimit: -1 })),
+    ).toMatchObject({
+      failures: [{ source: 'site', path: 'hostLimit' }],
+    })
+    const badList = { ...baseSite, takenWebExIds: ['ok', 5] } as never
+    // the list items are checked where the rules read them: here, on a rename
+    expect(
+      expectLeft(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', newWebExId: 'n' }), badList)),
+    ).toMatchObject({
+      failures: [{ source: 'site', path: 'takenWebExIds[1]' }],
+    })
+  })
+
+  it('input that is not plain data yields InvalidRequest, not a throw', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom')
+        },
+        getPrototypeOf: () => Object.prototype,
+      },
+    )
+    const result = applySetUser({ webExId: 'jdoe' }, baseSite, {
+      caller: { webExId: 'admin', role: 'siteAdmin' },
+      body: hostile as never,
+    })
+    expect(result).toMatchObject(
+      E.left({ _tag: 'InvalidRequest', failures: [{ source: 'request', expected: 'plain data (JSON values)' }] }),
+    )
+  })
+})

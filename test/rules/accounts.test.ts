@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import type { User } from 'webex-user-rules'
+import { apply, asAdmin, expectLeft, expectRight } from '../helpers.js'
+
+const user: User = {
+  webExId: 'jdoe',
+  phones: { PIN: '4826' },
+  personalTeleconf: {
+    joinBeforeHost: false,
+    account: [
+      { accountIndex: 1, subscriberAccessCode: '111', defaultFlag: true },
+      { accountIndex: 2, subscriberAccessCode: '222' },
+    ],
+  },
+  tspAccount: [{ accountIndex: 1, tollCallInNumber: '1,408,5550101', defaultFlag: true }],
+  thirdPartyTeleconf: { account: [{ accountIndex: 3, name: 'Bridge' }] },
+}
+
+describe('R10 accounts are keyed by accountIndex (D)', () => {
+  it('R10 an item replaces the account with its index; unmentioned accounts stay', () => {
+    const { user: next } = expectRight(
+      apply(
+        user,
+        asAdmin({ webExId: 'jdoe', personalTeleconf: { account: [{ accountIndex: 2, subscriberAccessCode: '999' }] } }),
+      ),
+    )
+    expect(next.personalTeleconf?.account).toEqual([
+      { accountIndex: 1, subscriberAccessCode: '111', defaultFlag: true },
+      { accountIndex: 2, subscriberAccessCode: '999' },
+    ])
+    expect(next.personalTeleconf?.account?.[0]).toBe(user.personalTeleconf?.account?.[0])
+  })
+
+  it('R10 creates a new index, keeping accounts sorted by index', () => {
+    const { user: next } = expectRight(
+      apply(user, asAdmin({ webExId: 'jdoe', tspAccount: [{ accountIndex: 3, custom1: 'x' }] })),
+    )
+    expect(next.tspAccount?.map((a) => a.accountIndex)).toEqual([1, 3])
+  })
+
+  it('R10 delete: true removes the account', () => {
+    const { user: next } = expectRight(
+      apply(user, asAdmin({ webExId: 'jdoe', thirdPartyTeleconf: { account: [{ accountIndex: 3, delete: true }] } })),
+    )
+    expect(next.thirdPartyTeleconf).toEqual({ account: [] })
+  })
+
+  it('R10 deleting an account that does not exist is ignored with a notice', () => {
+    const { user: next, notices } = expectRight(
+      apply(user, asAdmin({ webExId: 'jdoe', tspAccount: [{ accountIndex: 2, delete: true }] })),
+    )
+    expect(next.tspAccount).toBe(user.tspAccount)
+    expect(notices).toEqual([
+      { kind: 'ignored', path: 'tspAccount[0].delete', message: expect.stringContaining('no account 2') as unknown },
+    ])
+  })
+
+  it('R10 a request that sets a default clears the other defaults', () => {
+    const { user: next } = expectRight(
+      apply(
+        user,
+        asAdmin({
+          webExId: 'jdoe',
+          personalTeleconf: { account: [{ accountIndex: 2, subscriberAccessCode: '222', defaultFlag: true }] },
+        }),
+      ),
+    )
+    expect(next.personalTeleconf?.account).toEqual([
+      { accountIndex: 1, subscriberAccessCode: '111', defaultFlag: false },
+      { accountIndex: 2, subscriberAccessCode: '222', defaultFlag: true },
+    ])
+  })
+
+  it('R10 two defaults in one request ⇒ InvalidAccounts', () => {
+    const error = expectLeft(
+      apply(
+        user,
+        asAdmin({
+          webExId: 'jdoe',
+          tspAccount: [
+            { accountIndex: 1, defaultFlag: true },
+            { accountIndex: 2, defaultFlag: true },
+          ],
+        }),
+      ),
+    )
+    expect(error).toMatchObject({ _tag: 'InvalidAccounts', exceptionID: '999999', path: 'tspAccount[1].defaultFlag' })
+  })
+
+  it('R10 an index outside 1..3 ⇒ InvalidAccounts', () => {
+    for (const accountIndex of [0, 4, -1]) {
+      const error = expectLeft(
+        apply(user, asAdmin({ webExId: 'jdoe', personalTeleconf: { account: [{ accountIndex }] } })),
+      )
+      expect(error).toMatchObject({ _tag: 'InvalidAccounts', path: 'personalTeleconf.account[0].accountIndex' })
+    }
+  })
+
+  it('R10 the same index twice in one request ⇒ InvalidAccounts', () => {
+    const error = expectLeft(
+      apply(
+        user,
+        asAdmin({
+          webExId: 'jdoe',
+          thirdPartyTeleconf: { account: [{ accountIndex: 1 }, { accountIndex: 1, delete: true }] },
+        }),
+      ),
+    )
+    expect(error).toMatchObject({ _tag: 'InvalidAccounts', path: 'thirdPartyTeleconf.account[1].accountIndex' })
+  })
+
+  it('R10 autoGenerate asks the server for access codes (no randomness in the engine), and is not stored', () => {
+    const { user: next, effects } = expectRight(
+      apply(
+        user,
+        asAdmin({ webExId: 'jdoe', personalTeleconf: { account: [{ accountIndex: 3, autoGenerate: true }] } }),
+      ),
+    )
+    expect(next.personalTeleconf?.account?.[2]).toEqual({ accountIndex: 3 })
+    expect(effects).toContainEqual({ kind: 'generateAccessCodes', accountIndex: 3 })
+  })
+
+  it('R10 an account list sent empty changes nothing (accounts are keyed, not replaced)', () => {
+    const { user: next } = expectRight(apply(user, asAdmin({ webExId: 'jdoe', tspAccount: [] })))
+    expect(next).toBe(user)
+  })
+})
