@@ -122,12 +122,14 @@ const validateValues = ({ current, site, request }: Decoded): E.Either<SetUserEr
  * ```ts
  * import { applySetUser } from 'webex-user-rules'
  * const site = { activeHostCount: 1, allowUserToChangeUserName: false, takenWebExIds: [], productIds: [], controlHubManaged: false }
- * const result = applySetUser(
+ * applySetUser(
  *   { webExId: 'jdoe', meetingTypes: [1, 2, 3] },
  *   site,
  *   { caller: { webExId: 'admin', role: 'siteAdmin' }, body: { webExId: 'jdoe', meetingTypes: [105] } },
  * )
- * // result: Right({ user: { webExId: 'jdoe', meetingTypes: [105] }, effects: [], notices: [] })
+ * //=> { _tag: 'Right', right: { user: { webExId: 'jdoe', meetingTypes: [105] }, effects: [], notices: [] } }
+ * applySetUser({ webExId: 'jdoe' }, site, { caller: { webExId: 'jdoe', role: 'host' }, body: { webExId: 'jdoe', active: 'DEACTIVATED' } })
+ * //=> { _tag: 'Left', left: { _tag: 'NoPrivilege', exceptionID: '000001', reason: 'Access denied, additional privileges are required', paths: ['active'] } }
  * ```
  */
 export const applySetUser = (

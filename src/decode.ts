@@ -33,7 +33,8 @@ const splitRequestIssue = (issue: Issue): DecodeFailure => {
  * ```ts
  * import { decodeSetUserRequest } from 'webex-user-rules'
  * const r = decodeSetUserRequest({ caller: { webExId: 'jdoe', role: 'host' }, body: { webExId: 'jdoe', Active: 'DEACTIVATED' } })
- * r._tag //=> 'Left'
+ * r._tag === 'Left' && r.left.failures
+ * //=> [{ source: 'body', path: 'Active', expected: 'no element "Active" in SetUserBody', actual: 'DEACTIVATED', hint: 'did you mean "active"?' }]
  * ```
  */
 export const decodeSetUserRequest = (u: unknown): E.Either<InvalidRequest, SetUserRequest> => {

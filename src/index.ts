@@ -4,17 +4,20 @@
  *
  * @packageDocumentation
  */
+
+// the pipeline
 export { applySetUser } from './applySetUser.js'
 export { decodeSetUserRequest } from './decode.js'
 
-// model
-export {
+// codecs for untrusted JSON, and the model's types
+export { GetUserView, SUPPORT_CENTER_TABS, SetUserBody, User } from './model/user.js'
+export type {
+  ActiveState,
   Address,
   AlternateHost,
   AlternateHostEmail,
   CommOptions,
   EventCenter,
-  GetUserView,
   MyWebEx,
   Options,
   PcnAccount,
@@ -36,9 +39,7 @@ export {
   ServiceDesk,
   SessionOptions,
   SessionTemplate,
-  SetUserBody,
   SupportCenter,
-  SUPPORT_CENTER_TABS,
   SupportedServices,
   ThirdPartyAccount,
   ThirdPartyAccountInput,
@@ -47,18 +48,30 @@ export {
   Tracking,
   TspAccount,
   TspAccountInput,
-  User,
   VideoCallback,
   WebACDPrefs,
-  type ActiveState,
 } from './model/user.js'
-export { SiteContext, TelephonyAvailability } from './model/site.js'
+export { SiteContext, type TelephonyAvailability } from './model/site.js'
 export { Caller, SetUserRequest, type CallerRole } from './model/request.js'
 export type { Effect, EffectKind, LicensedService, Notice, SetUserResult, TelephonyServer } from './model/result.js'
-export { ACCESS_BY_PATH, classifyPath, MODEL_PATHS, PATH_ACCESS, type Access } from './model/access.js'
-export { LeafType, ListType, StructType, type LeafSpec, type ModelCodec } from './model/codec.js'
+export type {
+  Issue,
+  LeafInfo,
+  LeafSpec,
+  LeafType,
+  ListInfo,
+  ListType,
+  ModelCodec,
+  PathNode,
+  Props,
+  Runnable,
+  StructInfo,
+  StructOf,
+  StructType,
+} from './model/codec.js'
 
-// rules with a public face
+// the rules' tables and public predicates
+export { classifyPath, MODEL_PATHS, PATH_ACCESS, type Access } from './model/access.js'
 export { isValidPin } from './rules/pin.js'
 export { countActiveHosts, countsAsHost } from './rules/hostLimit.js'
 export { FAILOVER_ORDER, selectTelephonyServer } from './rules/telephony.js'

@@ -95,13 +95,13 @@ describe('decoding untrusted input', () => {
 
   it('a malformed stored user is an InvalidRequest naming user paths, never a throw', () => {
     expect(
-      expectLeft(apply({ webExId: 'jdoe', privilege: 'admin' } as never, asAdmin({ webExId: 'jdoe', firstName: 'x' }))),
+      expectLeft(apply({ webExId: 'jdoe', privilege: 'admin' }, asAdmin({ webExId: 'jdoe', firstName: 'x' }))),
     ).toMatchObject({
       _tag: 'InvalidRequest',
       failures: [{ source: 'user', path: 'privilege' }],
     })
     expect(
-      expectLeft(apply({ webExId: 'jdoe', address: 7 } as never, asAdmin({ webExId: 'jdoe', address: { city: 'x' } }))),
+      expectLeft(apply({ webExId: 'jdoe', address: 7 }, asAdmin({ webExId: 'jdoe', address: { city: 'x' } }))),
     ).toMatchObject({
       failures: [{ source: 'user', path: 'address' }],
     })

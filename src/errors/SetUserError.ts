@@ -26,14 +26,50 @@ export interface DecodeFailure {
   readonly hint?: string
 }
 
-/** The reason of NoPrivilegeException, word for word (seed). */
+/**
+ * The reason of NoPrivilegeException, word for word (seed).
+ *
+ * @category errors
+ * @example
+ * ```ts
+ * import { NO_PRIVILEGE_REASON } from 'webex-user-rules'
+ * NO_PRIVILEGE_REASON //=> 'Access denied, additional privileges are required'
+ * ```
+ */
 export const NO_PRIVILEGE_REASON = 'Access denied, additional privileges are required'
-/** The reason of the PIN WBXValidationException, word for word (seed). */
+/**
+ * The reason of the PIN WBXValidationException, word for word (seed).
+ *
+ * @category errors
+ * @example
+ * ```ts
+ * import { INVALID_PIN_REASON } from 'webex-user-rules'
+ * INVALID_PIN_REASON.startsWith('Not a valid PIN!') //=> true
+ * ```
+ */
 export const INVALID_PIN_REASON =
   'Not a valid PIN! PIN must be 4-digit number and not allow PIN to be Single number values or simple sequences, like 1111 or 1234.'
-/** The PCN-without-PIN message, word for word (seed). */
+/**
+ * The PCN-without-PIN message, word for word (seed).
+ *
+ * @category errors
+ * @example
+ * ```ts
+ * import { VALID_PIN_REQUIRED_REASON } from 'webex-user-rules'
+ * VALID_PIN_REQUIRED_REASON //=> 'valid PIN is required'
+ * ```
+ */
 export const VALID_PIN_REQUIRED_REASON = 'valid PIN is required'
-/** The host-limit error name the seed uses. */
+/**
+ * The host-limit error name the seed uses.
+ *
+ * @category errors
+ * @example
+ * ```ts
+ * import { EXCEEDED_SITE_HOST_LIMIT_REASON } from 'webex-user-rules'
+ * EXCEEDED_SITE_HOST_LIMIT_REASON //=> 'exceededSiteHostLimit'
+ * ```
+ */
 export const EXCEEDED_SITE_HOST_LIMIT_REASON = 'exceededSiteHostLimit'
 
 /** Malformed input: wrong type, unknown or mis-cased element, value out of range. @category errors */
@@ -171,7 +207,17 @@ export type SetUserErrorTag = SetUserError['_tag']
 const describeFailure = (f: DecodeFailure): string =>
   `${f.source}${f.path === '' ? '' : `.${f.path}`}: expected ${f.expected}${f.hint === undefined ? '' : ` (${f.hint})`}`
 
-/** @category constructors */
+/**
+ * An {@link InvalidRequest} (999999) listing every failure.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { invalidRequest } from 'webex-user-rules'
+ * invalidRequest([{ source: 'body', path: 'privilege.host', expected: 'boolean', actual: 'yes' }]).reason
+ * //=> 'Invalid request: body.privilege.host: expected boolean'
+ * ```
+ */
 export const invalidRequest = (failures: readonly DecodeFailure[]): InvalidRequest => ({
   _tag: 'InvalidRequest',
   exceptionID: '999999',
@@ -179,7 +225,16 @@ export const invalidRequest = (failures: readonly DecodeFailure[]): InvalidReque
   failures,
 })
 
-/** @category constructors */
+/**
+ * A {@link UserNotFound} (030001) for the webExId the request names.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { userNotFound } from 'webex-user-rules'
+ * userNotFound('jdoe') //=> { _tag: 'UserNotFound', exceptionID: '030001', reason: 'User not found: jdoe', webExId: 'jdoe' }
+ * ```
+ */
 export const userNotFound = (webExId: string): UserNotFound => ({
   _tag: 'UserNotFound',
   exceptionID: '030001',
@@ -187,7 +242,16 @@ export const userNotFound = (webExId: string): UserNotFound => ({
   webExId,
 })
 
-/** @category constructors */
+/**
+ * A {@link NoPrivilege} (000001) naming the paths that need more privilege.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { noPrivilege } from 'webex-user-rules'
+ * noPrivilege(['privilege.siteAdmin']).exceptionID //=> '000001'
+ * ```
+ */
 export const noPrivilege = (paths: readonly string[]): NoPrivilege => ({
   _tag: 'NoPrivilege',
   exceptionID: '000001',
@@ -195,7 +259,16 @@ export const noPrivilege = (paths: readonly string[]): NoPrivilege => ({
   paths,
 })
 
-/** @category constructors */
+/**
+ * An {@link InvalidPin} (999999) with the seed's message.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { invalidPin } from 'webex-user-rules'
+ * invalidPin('phones.PIN')._tag //=> 'InvalidPin'
+ * ```
+ */
 export const invalidPin = (path: InvalidPin['path']): InvalidPin => ({
   _tag: 'InvalidPin',
   exceptionID: '999999',
@@ -203,7 +276,16 @@ export const invalidPin = (path: InvalidPin['path']): InvalidPin => ({
   path,
 })
 
-/** @category constructors */
+/**
+ * A {@link ValidPinRequired} (999999): "valid PIN is required".
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { validPinRequired } from 'webex-user-rules'
+ * validPinRequired('personalTeleconf.account[0]').reason //=> 'valid PIN is required'
+ * ```
+ */
 export const validPinRequired = (path: string): ValidPinRequired => ({
   _tag: 'ValidPinRequired',
   exceptionID: '999999',
@@ -211,7 +293,16 @@ export const validPinRequired = (path: string): ValidPinRequired => ({
   path,
 })
 
-/** @category constructors */
+/**
+ * An {@link ExceededSiteHostLimit} (030010) with the limit and the count the request would reach.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { exceededSiteHostLimit } from 'webex-user-rules'
+ * exceededSiteHostLimit(50, 51) //=> { _tag: 'ExceededSiteHostLimit', exceptionID: '030010', reason: 'exceededSiteHostLimit', hostLimit: 50, hostCount: 51 }
+ * ```
+ */
 export const exceededSiteHostLimit = (hostLimit: number, hostCount: number): ExceededSiteHostLimit => ({
   _tag: 'ExceededSiteHostLimit',
   exceptionID: '030010',
@@ -220,7 +311,16 @@ export const exceededSiteHostLimit = (hostLimit: number, hostCount: number): Exc
   hostCount,
 })
 
-/** @category constructors */
+/**
+ * An {@link UnknownProductId} (999999) naming the prodIDs the site does not have.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { unknownProductId } from 'webex-user-rules'
+ * unknownProductId([999]).reason //=> 'prodID not found on the site: 999'
+ * ```
+ */
 export const unknownProductId = (productIds: readonly number[]): UnknownProductId => ({
   _tag: 'UnknownProductId',
   exceptionID: '999999',
@@ -228,14 +328,32 @@ export const unknownProductId = (productIds: readonly number[]): UnknownProductI
   productIds,
 })
 
-/** @category constructors */
+/**
+ * A {@link UserNameChangeNotAllowed} (000001).
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { userNameChangeNotAllowed } from 'webex-user-rules'
+ * userNameChangeNotAllowed().exceptionID //=> '000001'
+ * ```
+ */
 export const userNameChangeNotAllowed = (): UserNameChangeNotAllowed => ({
   _tag: 'UserNameChangeNotAllowed',
   exceptionID: '000001',
   reason: NO_PRIVILEGE_REASON,
 })
 
-/** @category constructors */
+/**
+ * A {@link WebExIdConflict} (030004) for a taken name.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { webExIdConflict } from 'webex-user-rules'
+ * webExIdConflict('taken').exceptionID //=> '030004'
+ * ```
+ */
 export const webExIdConflict = (webExId: string): WebExIdConflict => ({
   _tag: 'WebExIdConflict',
   exceptionID: '030004',
@@ -243,28 +361,65 @@ export const webExIdConflict = (webExId: string): WebExIdConflict => ({
   webExId,
 })
 
-/** @category constructors */
+/**
+ * The 030053 {@link InvalidSecurityOptions}: resetPassword needs forceChangePassword TRUE.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { resetNeedsForcedChange } from 'webex-user-rules'
+ * resetNeedsForcedChange().exceptionID //=> '030053'
+ * ```
+ */
 export const resetNeedsForcedChange = (): InvalidSecurityOptions => ({
   _tag: 'InvalidSecurityOptions',
   exceptionID: '030053',
   reason: 'forceChangePassword must be true while resetPassword is set to true.',
 })
 
-/** @category constructors */
+/**
+ * The 030057 {@link InvalidSecurityOptions}: a forced change cannot be lifted without a reset.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { forcedChangeCannotBeLifted } from 'webex-user-rules'
+ * forcedChangeCannotBeLifted().exceptionID //=> '030057'
+ * ```
+ */
 export const forcedChangeCannotBeLifted = (): InvalidSecurityOptions => ({
   _tag: 'InvalidSecurityOptions',
   exceptionID: '030057',
   reason: 'Already requires user to change password on next logon. Cannot override forceChangePassword to false now.',
 })
 
-/** @category constructors */
+/**
+ * A {@link ServiceDeskNotSupported} (030045).
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { serviceDeskNotSupported } from 'webex-user-rules'
+ * serviceDeskNotSupported().exceptionID //=> '030045'
+ * ```
+ */
 export const serviceDeskNotSupported = (): ServiceDeskNotSupported => ({
   _tag: 'ServiceDeskNotSupported',
   exceptionID: '030045',
   reason: 'Attendee only account does not support Service Desk.',
 })
 
-/** @category constructors */
+/**
+ * An {@link InvalidAccounts} (999999) at a path, with the problem.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { invalidAccounts } from 'webex-user-rules'
+ * invalidAccounts('tspAccount[0].accountIndex', 'accountIndex must be 1..3, got 4').reason
+ * //=> 'Invalid accounts at tspAccount[0].accountIndex: accountIndex must be 1..3, got 4'
+ * ```
+ */
 export const invalidAccounts = (path: string, problem: string): InvalidAccounts => ({
   _tag: 'InvalidAccounts',
   exceptionID: '999999',
@@ -272,7 +427,16 @@ export const invalidAccounts = (path: string, problem: string): InvalidAccounts 
   path,
 })
 
-/** @category constructors */
+/**
+ * A {@link TelephonyUnavailable} (000035): no telephony server is up.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { telephonyUnavailable } from 'webex-user-rules'
+ * telephonyUnavailable().exceptionID //=> '000035'
+ * ```
+ */
 export const telephonyUnavailable = (): TelephonyUnavailable => ({
   _tag: 'TelephonyUnavailable',
   exceptionID: '000035',

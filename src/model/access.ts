@@ -18,7 +18,16 @@ import { GetUserView, SetUserBody, User } from './user.js'
 /** The three access classes of R11. @category model */
 export type Access = 'self-service' | 'admin-only' | 'output-only'
 
-/** The classification table (R11). @category model */
+/**
+ * The classification table (R11).
+ *
+ * @category rules
+ * @example
+ * ```ts
+ * import { PATH_ACCESS } from 'webex-user-rules'
+ * PATH_ACCESS.find(([prefix]) => prefix === 'personalTeleconf.joinBeforeHost') //=> ['personalTeleconf.joinBeforeHost', 'admin-only']
+ * ```
+ */
 export const PATH_ACCESS: readonly (readonly [prefix: string, access: Access])[] = [
   // the key and the request flags
   ['webExId', 'self-service'],
@@ -94,7 +103,19 @@ export const PATH_ACCESS: readonly (readonly [prefix: string, access: Access])[]
 const matches = (prefix: string, path: string): boolean =>
   path === prefix || (path.startsWith(prefix) && (path[prefix.length] === '.' || path[prefix.length] === '['))
 
-/** The class of a schema path (`[]` for list items), by longest matching prefix; `undefined` if unclassified. */
+/**
+ * The class of a schema path (`[]` for list items), by longest matching prefix; `undefined` if unclassified.
+ *
+ * @category rules
+ * @example
+ * ```ts
+ * import { classifyPath } from 'webex-user-rules'
+ * classifyPath('personalMeetingRoom.hostPIN') //=> 'self-service'
+ * classifyPath('personalTeleconf.account[].defaultFlag') //=> 'self-service'
+ * classifyPath('personalTeleconf.joinBeforeHost') //=> 'admin-only'
+ * classifyPath('userId') //=> 'output-only'
+ * ```
+ */
 export const classifyPath = (path: string): Access | undefined => {
   let best: readonly [string, Access] | undefined
   for (const entry of PATH_ACCESS) {
@@ -103,7 +124,17 @@ export const classifyPath = (path: string): Access | undefined => {
   return best?.[1]
 }
 
-/** Every leaf and list path of the model (stored user, request body, GetUser view), deduplicated. */
+/**
+ * Every leaf and list path of the model (stored user, request body, GetUser view), deduplicated.
+ *
+ * @category model
+ * @example
+ * ```ts
+ * import { MODEL_PATHS } from 'webex-user-rules'
+ * MODEL_PATHS.includes('videoSystems[].address') //=> true
+ * MODEL_PATHS.includes('meetingTypes') //=> true
+ * ```
+ */
 export const MODEL_PATHS: readonly string[] = [
   ...new Set([User, SetUserBody, GetUserView].flatMap((codec) => schemaPaths(codec).map((p) => p.path))),
 ]

@@ -55,7 +55,7 @@ const at = (parent: PathNode | undefined, key: string | number): PathNode => ({ 
  * Every codec of the model implements `run`: decode `u`, push failures to `issues`, and return
  * the decoded value (the input itself when nothing had to change).
  */
-interface Runnable {
+export interface Runnable {
   run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown
 }
 
@@ -179,13 +179,10 @@ export const oneOf = <const V extends readonly [string, ...string[]]>(values: V)
 /** The props of a struct: element name → codec. */
 export type Props = Readonly<Record<string, ModelCodec>>
 
-/** Flattens an intersection for readable hovers; homomorphic, so modifiers survive. */
-type Flat<T> = { [K in keyof T]: T[K] }
-
 /** The decoded type of a struct with props `P`, of which the keys `K` are required. */
-export type StructOf<P extends Props, K extends keyof P> = Flat<
-  { readonly [k in K]: t.TypeOf<P[k]> } & { readonly [k in Exclude<keyof P, K>]?: t.TypeOf<P[k]> }
->
+export type StructOf<P extends Props, K extends keyof P> = { readonly [k in K]: t.TypeOf<P[k]> } & {
+  readonly [k in Exclude<keyof P, K>]?: t.TypeOf<P[k]>
+}
 
 const isDataObject = (u: unknown): u is Readonly<Record<string, unknown>> => {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false

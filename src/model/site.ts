@@ -45,5 +45,17 @@ const SiteContextC = struct(
  * @category model
  */
 export interface SiteContext extends t.TypeOf<typeof SiteContextC> {}
-/** Codec for {@link SiteContext}. @category codecs */
+/**
+ * Codec for the `SiteContext` type.
+ *
+ * @category codecs
+ * @example
+ * ```ts
+ * import { SiteContext } from 'webex-user-rules'
+ * SiteContext.is({ activeHostCount: 3, hostLimit: 50, allowUserToChangeUserName: true, takenWebExIds: ['jdoe'], productIds: [120], controlHubManaged: false, features: { HDvideo: false } })
+ * //=> true
+ * SiteContext.is({ activeHostCount: -1, allowUserToChangeUserName: true, takenWebExIds: [], productIds: [], controlHubManaged: false })
+ * //=> false
+ * ```
+ */
 export const SiteContext: StructType<SiteContext> = SiteContextC

@@ -381,7 +381,16 @@ const SessionOptionsC = struct('sessionOptions', {
 export interface SessionOptions extends t.TypeOf<typeof SessionOptionsC> {}
 export const SessionOptions: StructType<SessionOptions> = SessionOptionsC
 
-/** The four Support Center tabs; `orderTabs` holds each exactly once (R18). */
+/**
+ * The four Support Center tabs; `orderTabs` holds each exactly once (R18).
+ *
+ * @category model
+ * @example
+ * ```ts
+ * import { SUPPORT_CENTER_TABS } from 'webex-user-rules'
+ * SUPPORT_CENTER_TABS //=> ['Tools', 'Desktop', 'Application', 'Session']
+ * ```
+ */
 export const SUPPORT_CENTER_TABS = ['Tools', 'Desktop', 'Application', 'Session'] as const
 
 const ServiceDeskC = struct('serviceDesk', { enable: bool })
@@ -566,7 +575,18 @@ const UserC = struct('User', { ...storedProps, designatedChatUser: bool }, ['web
  * @category model
  */
 export interface User extends t.TypeOf<typeof UserC> {}
-/** Codec for {@link User}: exact, so unknown or mis-cased elements are failures. @category codecs */
+/**
+ * Codec for the `User` type: exact, so unknown or mis-cased elements are failures.
+ *
+ * @category codecs
+ * @example
+ * ```ts
+ * import { User } from 'webex-user-rules'
+ * User.is({ webExId: 'jdoe', phones: { PIN: '0427' }, meetingTypes: [214, 216] }) //=> true
+ * User.is({ webExId: 'jdoe', Active: 'ACTIVATED' }) //=> false
+ * User.decode({ firstName: 'no key' })._tag //=> 'Left'
+ * ```
+ */
 export const User: StructType<User> = UserC
 
 const SetUserBodyC = struct(
@@ -595,7 +615,17 @@ const SetUserBodyC = struct(
  * @category model
  */
 export interface SetUserBody extends t.TypeOf<typeof SetUserBodyC> {}
-/** Codec for {@link SetUserBody}. @category codecs */
+/**
+ * Codec for the `SetUserBody` type.
+ *
+ * @category codecs
+ * @example
+ * ```ts
+ * import { SetUserBody } from 'webex-user-rules'
+ * SetUserBody.is({ webExId: 'jdoe', newWebExId: 'jane', personalTeleconf: { account: [{ accountIndex: 1, autoGenerate: true }] } }) //=> true
+ * SetUserBody.is({ webExId: 'jdoe', userId: 962225390 }) //=> false
+ * ```
+ */
 export const SetUserBody: StructType<SetUserBody> = SetUserBodyC
 
 const GetUserViewC = struct('GetUserView', { ...storedProps, personalTeleconf: PersonalTeleconfView }, ['webExId'])
@@ -606,7 +636,16 @@ const GetUserViewC = struct('GetUserView', { ...storedProps, personalTeleconf: P
  * @category model
  */
 export interface GetUserView extends t.TypeOf<typeof GetUserViewC> {}
-/** Codec for {@link GetUserView}. @category codecs */
+/**
+ * Codec for the `GetUserView` type.
+ *
+ * @category codecs
+ * @example
+ * ```ts
+ * import { GetUserView } from 'webex-user-rules'
+ * GetUserView.is({ webExId: 'jdoe', password: '******', personalTeleconf: { account: [{ accountIndex: 1, joinBeforeHost: false }] } }) //=> true
+ * ```
+ */
 export const GetUserView: StructType<GetUserView> = GetUserViewC
 
 /** The active states of a user. @category model */

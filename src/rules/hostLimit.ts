@@ -48,7 +48,8 @@ export const countsAsHost = (user: User): boolean =>
  *   { webExId: 'viewer', privilege: { roSiteAdmin: true } },
  *   { webExId: 'guest', privilege: { attendeeOnly: true } },
  *   { webExId: 'bot', designatedChatUser: true },
- * ]) //=> 2
+ * ])
+ * //=> 2
  * ```
  */
 export const countActiveHosts = (users: Iterable<User>): number => {

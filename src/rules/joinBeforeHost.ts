@@ -31,7 +31,16 @@ export const ignoredAccountJoinBeforeHost = (body: SetUserBody): readonly Notice
         ],
   )
 
-/** The mask GetUser shows for a password. */
+/**
+ * The mask GetUser shows for a password.
+ *
+ * @category rules
+ * @example
+ * ```ts
+ * import { MASKED_PASSWORD } from 'webex-user-rules'
+ * MASKED_PASSWORD //=> '******'
+ * ```
+ */
 export const MASKED_PASSWORD = '******'
 
 /**
@@ -49,7 +58,7 @@ export const MASKED_PASSWORD = '******'
  *   personalTeleconf: { joinBeforeHost: true, account: [{ accountIndex: 1 }] },
  * })
  * view.password //=> '******'
- * view.personalTeleconf?.account?.[0]?.joinBeforeHost //=> true
+ * view.personalTeleconf?.account //=> [{ accountIndex: 1, joinBeforeHost: true }]
  * ```
  */
 export const toGetUserView = (user: User): GetUserView => {

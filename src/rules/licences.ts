@@ -15,7 +15,16 @@ import type { Effect, LicensedService } from '../model/result.js'
 import type { User } from '../model/user.js'
 import { countsAsHost } from './hostLimit.js'
 
-/** The services a meeting licence covers, in effect order. */
+/**
+ * The services a meeting licence covers, in effect order (R15).
+ *
+ * @category rules
+ * @example
+ * ```ts
+ * import { LICENSED_SERVICES } from 'webex-user-rules'
+ * LICENSED_SERVICES //=> ['meetingCenter', 'eventCenter', 'trainingCenter', 'supportCenter']
+ * ```
+ */
 export const LICENSED_SERVICES: readonly LicensedService[] = [
   'meetingCenter',
   'eventCenter',

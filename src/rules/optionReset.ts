@@ -28,9 +28,14 @@ export type SettingGate =
   | { readonly container: 'eventCenter'; readonly key: keyof EventCenter; readonly features: readonly string[] }
 
 /**
- * The gating table (R5).
+ * The gating table (R5): which user setting needs which site features.
  *
  * @category rules
+ * @example
+ * ```ts
+ * import { SETTING_GATES } from 'webex-user-rules'
+ * SETTING_GATES.find((g) => g.key === 'HDvideo') //=> { container: 'privilege', key: 'HDvideo', features: ['HQvideo', 'HDvideo'] }
+ * ```
  */
 export const SETTING_GATES: readonly SettingGate[] = [
   { container: 'privilege', key: 'teleConfCallIn', features: ['callInTeleconferencing'] },

@@ -18,7 +18,16 @@ import type { Privilege, SetUserBody, User } from '../model/user.js'
 /** The roles a stored user can have. @category model */
 export type UserRole = 'siteAdmin' | 'roSiteAdmin' | 'host'
 
-/** The role flags in precedence order. */
+/**
+ * The role flags in precedence order (R3).
+ *
+ * @category rules
+ * @example
+ * ```ts
+ * import { ROLE_PRECEDENCE } from 'webex-user-rules'
+ * ROLE_PRECEDENCE //=> ['siteAdmin', 'roSiteAdmin', 'host']
+ * ```
+ */
 export const ROLE_PRECEDENCE: readonly UserRole[] = ['siteAdmin', 'roSiteAdmin', 'host']
 
 /**

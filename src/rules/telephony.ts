@@ -14,17 +14,19 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { telephonyUnavailable, type TelephonyUnavailable } from '../errors/SetUserError.js'
 import type { Effect, TelephonyServer } from '../model/result.js'
-import type { SiteContext } from '../model/site.js'
+import type { SiteContext, TelephonyAvailability } from '../model/site.js'
 import type { SetUserBody } from '../model/user.js'
 
-/** Which telephony servers are up; an absent `site.telephony` means all are. */
-export interface TelephonyAvailability {
-  readonly primaryLarge: boolean
-  readonly nextGen: boolean
-  readonly backup2Large: boolean
-}
-
-/** The failover order of the seed. */
+/**
+ * The failover order of the seed.
+ *
+ * @category rules
+ * @example
+ * ```ts
+ * import { FAILOVER_ORDER } from 'webex-user-rules'
+ * FAILOVER_ORDER //=> ['primaryLarge', 'nextGen', 'backup2Large']
+ * ```
+ */
 export const FAILOVER_ORDER: readonly TelephonyServer[] = ['primaryLarge', 'nextGen', 'backup2Large']
 
 /**

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Packs the package, installs the tarball into an empty project and uses it under plain Node, as
+# `import` and as `require`. The only check that catches imports that tsc, vitest, publint and
+# attw all accept but Node's ESM resolver does not (e.g. `fp-ts/Either`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
+mkdir "$work/consumer" && cd "$work/consumer"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --silent "$work/$tarball" fp-ts@2.16.11 io-ts@2.2.22
+cat > check.mjs <<'JS'
+import assert from 'node:assert/strict'
+import { applySetUser, isValidPin } from 'webex-user-rules'
+const site = { activeHostCount: 1, allowUserToChangeUserName: false, takenWebExIds: [], productIds: [], controlHubManaged: false }
+const r = applySetUser({ webExId: 'jdoe', meetingTypes: [1, 2, 3] }, site, {
+  caller: { webExId: 'admin', role: 'siteAdmin' },
+  body: { webExId: 'jdoe', meetingTypes: [105] },
+})
+assert.equal(r._tag, 'Right')
+assert.deepEqual(r.right.user.meetingTypes, [105])
+assert.equal(isValidPin('1234'), false)
+console.log('import: ok')
+JS
+node check.mjs
+node -e "
+const assert = require('node:assert/strict');
+const { applySetUser } = require('webex-user-rules');
+const r = applySetUser({ webExId: 'jdoe' }, { activeHostCount: 0, allowUserToChangeUserName: false, takenWebExIds: [], productIds: [], controlHubManaged: false }, { caller: { webExId: 'jdoe', role: 'host' }, body: { webExId: 'jdoe', phones: { PIN: '1111' } } });
+assert.equal(r._tag, 'Left'); assert.equal(r.left._tag, 'InvalidPin');
+console.log('require: ok');
+"
+echo "packed package: $tarball"

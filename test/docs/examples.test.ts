@@ -1,0 +1,110 @@
+/**
+ * Every `@example` in the sources runs as a test (the docs-ts habit): each `expr //=> value`
+ * line, or an `//=> value` line after a one-line expression, asserts `expr` deep-equals `value`.
+ * An example without any `//=>` assertion fails, so documentation cannot drift silently.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+import * as api from 'webex-user-rules'
+
+const root = join(import.meta.dirname, '..', '..')
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
+  )
+
+interface Example {
+  readonly where: string
+  readonly code: string
+}
+
+const examplesOf = (file: string): Example[] => {
+  const text = readFileSync(file, 'utf8')
+  const examples: Example[] = []
+  for (const comment of text.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
+    const lines = comment.split('\n').map((line) => line.replace(/^\s*\*\s?/, ''))
+    const start = lines.findIndex((line) => line.trim().startsWith('@example'))
+    if (start === -1) continue
+    const open = lines.findIndex((line, i) => i > start && line.trim().startsWith('```'))
+    const close = lines.findIndex((line, i) => i > open && line.trim() === '```')
+    if (open === -1 || close === -1) continue
+    const at = text.indexOf(comment)
+    const line = text.slice(0, at).split('\n').length
+    examples.push({ where: `${relative(root, file)}:${String(line)}`, code: lines.slice(open + 1, close).join('\n') })
+  }
+  return examples
+}
+
+const bracketBalance = (code: string): number => {
+  let balance = 0
+  for (const c of code) balance += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0
+  return balance
+}
+
+/** Turns `//=>` lines into checks and the package import into a destructuring of the API. */
+const toRunnable = (code: string): { readonly js: string; readonly checks: number } => {
+  const out: string[] = []
+  let checks = 0
+  for (const raw of code.split('\n')) {
+    const line = raw.replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules'/, 'const {$1} = __api')
+    const sameLine = /^(.*\S)\s*\/\/=>\s*(.+)$/.exec(line)
+    const ownLine = /^\s*\/\/=>\s*(.+)$/.exec(line)
+    if (ownLine?.[1] !== undefined) {
+      // the asserted expression is the previous statement, possibly spanning several lines
+      const statement: string[] = []
+      do statement.unshift(out.pop() ?? '')
+      while (out.length > 0 && bracketBalance(statement.join('\n')) !== 0)
+      out.push(`__check((${statement.join('\n').replace(/;\s*$/, '')}), (${ownLine[1]}))`)
+      checks++
+    } else if (sameLine?.[1] !== undefined && sameLine[2] !== undefined && !sameLine[1].trim().startsWith('//')) {
+      out.push(`__check((${sameLine[1].replace(/;\s*$/, '')}), (${sameLine[2]}))`)
+      checks++
+    } else {
+      out.push(line)
+    }
+  }
+  const js = ts.transpileModule(out.join('\n'), { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText
+  return { js, checks }
+}
+
+const examples = sourceFiles(join(root, 'src')).flatMap(examplesOf)
+
+describe('@example blocks run as tests', () => {
+  it('there are examples to run', () => {
+    expect(examples.length).toBeGreaterThan(20)
+  })
+
+  it('every value the package exports has an example that imports it', () => {
+    const imported = new Set(
+      examples.flatMap((e) =>
+        [...e.code.matchAll(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules'/g)].flatMap((m) =>
+          (m[1] ?? '').split(',').map((name) => name.trim()),
+        ),
+      ),
+    )
+    expect(Object.keys(api).filter((name) => !imported.has(name))).toEqual([])
+  })
+
+  for (const example of examples) {
+    it(example.where, () => {
+      const { js, checks } = toRunnable(example.code)
+      expect(checks, 'an example must assert at least one `//=>` result').toBeGreaterThan(0)
+      let ran = 0
+      const check = (actual: unknown, expected: unknown): void => {
+        ran++
+        expect(actual).toEqual(expected)
+      }
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the example code is ours, from src/
+      const runExample = new Function('__api', '__check', js) as (a: typeof api, c: typeof check) => void
+      runExample(api, check)
+      expect(ran).toBe(checks)
+    })
+  }
+})
