@@ -12,11 +12,9 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { decodeSetUserRequest, decodeSite, decodeSiteList, decodeStoredUser } from './decode.js'
 import { invalidInput } from './errors/decodeFailure.js'
 import { invalidRequest, type SetUserError } from './errors/SetUserError.js'
-import type { Issue } from './model/codec.js'
 import type { Effect, Notice, SetUserResult } from './model/result.js'
 import type { SetUserRequest } from './model/request.js'
 import type { SiteContext } from './model/site.js'
@@ -62,52 +60,53 @@ const storedElementsRead = (body: SetUserBody): string[] => {
   return keys
 }
 
-const bodyIssues = (issues: readonly Issue[]): E.Either<SetUserError, void> =>
-  issues.length === 0 ? E.right(undefined) : E.left(invalidInput('body', issues))
-
 interface Decoded {
   readonly current: User
   readonly site: SiteContext
   readonly request: SetUserRequest
 }
 
-const decodeInputs = (current: unknown, site: unknown, request: unknown): E.Either<SetUserError, Decoded> =>
-  pipe(
-    E.Do,
-    E.bind('request', () => decodeSetUserRequest(request)),
-    E.bind('site', () => decodeSite(site)),
-    E.bind('current', ({ request: r }) => decodeStoredUser(current, storedElementsRead(r.body))),
-  )
+// The pipeline is written with early returns rather than fp-ts combinators: it runs on every
+// request of a busy server, and `pipe`/`chainFirstW` allocate closures on each step (docs/performance.md).
+
+const decodeInputs = (current: unknown, site: unknown, request: unknown): E.Either<SetUserError, Decoded> => {
+  const decodedRequest = decodeSetUserRequest(request)
+  if (E.isLeft(decodedRequest)) return decodedRequest
+  const decodedSite = decodeSite(site)
+  if (E.isLeft(decodedSite)) return decodedSite
+  const decodedUser = decodeStoredUser(current, storedElementsRead(decodedRequest.right.body))
+  if (E.isLeft(decodedUser)) return decodedUser
+  return E.right({ current: decodedUser.right, site: decodedSite.right, request: decodedRequest.right })
+}
 
 /** Value validation (spec §4), in the order R7, R10, R12, R13, R14, R18, D-VF, R4 products. */
 const validateValues = ({ current, site, request }: Decoded): E.Either<SetUserError, readonly Notice[]> => {
   const { body, caller } = request
-  return pipe(
-    validatePins(body),
-    E.chainFirstW(() => validateAccounts(body)),
-    E.chainFirstW(() => validateSecurity(current, body)),
-    E.chainFirstW(() => validateServiceDesk(current, body)),
-    E.chainFirstW(() =>
-      requestedRename(current, body) === undefined
-        ? E.right(undefined)
-        : pipe(
-            decodeSiteList(site, 'takenWebExIds'),
-            E.chainW((taken) =>
-              validateRename(current, body, caller, site.allowUserToChangeUserName, takenNameLookup(taken)),
-            ),
-          ),
-    ),
-    E.chainFirstW(() => bodyIssues(containerIssues(body))),
-    E.chainFirstW(() => bodyIssues(formatIssues(body))),
-    E.chainFirstW(() =>
-      body.salesCenter?.smeInfo?.products === undefined || !resultingSme(current, body)
-        ? E.right(undefined)
-        : pipe(
-            decodeSiteList(site, 'productIds'),
-            E.chainW((ids) => validateProducts(current, body, new Set(ids))),
-          ),
-    ),
-  )
+  const pins = validatePins(body)
+  if (E.isLeft(pins)) return pins
+  const accounts = validateAccounts(body)
+  if (E.isLeft(accounts)) return accounts
+  const security = validateSecurity(current, body)
+  if (E.isLeft(security)) return security
+  const serviceDesk = validateServiceDesk(current, body)
+  if (E.isLeft(serviceDesk)) return serviceDesk
+  if (requestedRename(current, body) !== undefined) {
+    const taken = decodeSiteList(site, 'takenWebExIds')
+    if (E.isLeft(taken)) return taken
+    const rename = validateRename(current, body, caller, site.allowUserToChangeUserName, takenNameLookup(taken.right))
+    if (E.isLeft(rename)) return rename
+  }
+  const containers = containerIssues(body)
+  if (containers.length > 0) return E.left(invalidInput('body', containers))
+  const formats = formatIssues(body)
+  if (formats.length > 0) return E.left(invalidInput('body', formats))
+  if (body.salesCenter?.smeInfo?.products !== undefined && resultingSme(current, body)) {
+    const ids = decodeSiteList(site, 'productIds')
+    if (E.isLeft(ids)) return ids
+    const products = validateProducts(current, body, new Set(ids.right))
+    if (E.isLeft(products)) return products
+  }
+  return pins
 }
 
 /**
@@ -155,15 +154,22 @@ export const applySetUser = (
   }
 }
 
-const run = (currentInput: unknown, siteInput: unknown, requestInput: unknown): E.Either<SetUserError, SetUserResult> =>
-  pipe(
-    decodeInputs(currentInput, siteInput, requestInput),
-    E.chainFirstW(({ current, request }) => checkIdentity(current.webExId, request.body.webExId)),
-    E.chainFirstW(({ current, request }) => authorize(request.caller, current.webExId, request.body)),
-    E.bindTo('input'),
-    E.bind('validationNotices', ({ input }) => validateValues(input)),
-    E.chainW(({ input, validationNotices }) => applyValidated(input, validationNotices)),
-  )
+const run = (
+  currentInput: unknown,
+  siteInput: unknown,
+  requestInput: unknown,
+): E.Either<SetUserError, SetUserResult> => {
+  const decoded = decodeInputs(currentInput, siteInput, requestInput)
+  if (E.isLeft(decoded)) return decoded
+  const { current, request } = decoded.right
+  const identity = checkIdentity(current.webExId, request.body.webExId)
+  if (E.isLeft(identity)) return identity
+  const authorized = authorize(request.caller, current.webExId, request.body)
+  if (E.isLeft(authorized)) return authorized
+  const validated = validateValues(decoded.right)
+  if (E.isLeft(validated)) return validated
+  return applyValidated(decoded.right, validated.right)
+}
 
 /** Merge, reset, site-wide checks and effects, once every value is valid. */
 const applyValidated = (
@@ -191,21 +197,21 @@ const applyValidated = (
   const user = reset.user
 
   // site-wide checks: R6, R8, R16
-  return pipe(
-    checkHostLimit(site, current, user),
-    E.chainW(() => checkPcnPin(body, user)),
-    E.chainW(() => telephonyEffects(body, site)),
-    E.map((telephony): SetUserResult => {
-      const effects: Effect[] = [
-        ...renamed.effects,
-        ...securityEffects(current, body),
-        ...sme.effects,
-        ...accounts.effects,
-        ...telephony,
-        ...licenceEffects(site.controlHubManaged, current, user),
-        ...webOfficeEffects(body),
-      ]
-      return { user, effects, notices }
-    }),
-  )
+  const hostLimit = checkHostLimit(site, current, user)
+  if (E.isLeft(hostLimit)) return hostLimit
+  const pcnPin = checkPcnPin(body, user)
+  if (E.isLeft(pcnPin)) return pcnPin
+  const telephony = telephonyEffects(body, site)
+  if (E.isLeft(telephony)) return telephony
+
+  const effects: Effect[] = [
+    ...renamed.effects,
+    ...securityEffects(current, body),
+    ...sme.effects,
+    ...accounts.effects,
+    ...telephony.right,
+    ...licenceEffects(site.controlHubManaged, current, user),
+    ...webOfficeEffects(body),
+  ]
+  return E.right({ user, effects, notices })
 }

@@ -8,20 +8,17 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { invalidInput, toFailure } from './errors/decodeFailure.js'
 import { type DecodeFailure, invalidRequest, type InvalidRequest } from './errors/SetUserError.js'
-import { childPath, type Issue, isDataObject, type PathNode, rootPath, runCodec } from './model/codec.js'
+import { type Issue, isDataObject, runCodec } from './model/codec.js'
+import { isValidated, markValidated } from './internal/validated.js'
 import { SetUserRequest } from './model/request.js'
 import { SiteContext } from './model/site.js'
 import { User } from './model/user.js'
 
 /** A request issue as a failure of `body` or `caller` (path re-rooted below it), or of the envelope. */
 const splitRequestIssue = (issue: Issue): DecodeFailure => {
-  const keys: (string | number)[] = []
-  for (let p = issue.path; p !== undefined; p = p.parent) keys.unshift(p.key)
-  const [head, ...rest] = keys
+  const [head, ...rest] = issue.path
   if (head !== 'body' && head !== 'caller') return toFailure('request', issue)
-  let path: PathNode | undefined
-  for (const key of rest) path = childPath(path, key)
-  return toFailure(head, { ...issue, path })
+  return toFailure(head, { ...issue, path: rest })
 }
 
 /**
@@ -38,8 +35,11 @@ const splitRequestIssue = (issue: Issue): DecodeFailure => {
  * ```
  */
 export const decodeSetUserRequest = (u: unknown): E.Either<InvalidRequest, SetUserRequest> => {
+  if (isValidated(u, SetUserRequest)) return E.right(u as SetUserRequest)
   const { value, issues } = runCodec(SetUserRequest, u)
-  return issues.length === 0 ? E.right(value) : E.left(invalidRequest(issues.map(splitRequestIssue)))
+  return issues.length === 0
+    ? E.right(markValidated(value, SetUserRequest))
+    : E.left(invalidRequest(issues.map(splitRequestIssue)))
 }
 
 /** Site lists that can be long; their items are validated only when a rule reads them. */
@@ -47,17 +47,25 @@ const LAZY_SITE_LISTS: ReadonlySet<string> = new Set(['takenWebExIds', 'productI
 
 /** Decodes the site, checking that the long lists are arrays but not yet their items. */
 export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> => {
-  if (!isDataObject(u)) return E.left(invalidInput('site', [{ path: undefined, expected: 'SiteContext', actual: u }]))
+  if (isValidated(u, SiteContext)) return E.right(u as SiteContext)
+  if (!isDataObject(u)) return E.left(invalidInput('site', [{ path: [], expected: 'SiteContext', actual: u }]))
   const issues: Issue[] = []
   for (const key of Object.keys(u)) {
     const codec = Object.hasOwn(SiteContext.props, key) ? SiteContext.props[key] : undefined
-    if (codec === undefined || !LAZY_SITE_LISTS.has(key)) continue
-    if (!Array.isArray(u[key])) issues.push({ path: rootPath(key), expected: codec.name, actual: u[key] })
+    if (codec === undefined) {
+      issues.push({ path: [key], expected: `no element "${key}" in SiteContext`, actual: u[key] })
+    } else if (LAZY_SITE_LISTS.has(key)) {
+      if (!Array.isArray(u[key])) issues.push({ path: [key], expected: codec.name, actual: u[key] })
+    } else {
+      codec.run(u[key], [key], issues)
+    }
   }
-  const shallow = Object.fromEntries(Object.entries(u).filter(([key]) => !LAZY_SITE_LISTS.has(key)))
-  for (const key of LAZY_SITE_LISTS) if (Object.hasOwn(u, key)) shallow[key] = []
-  issues.push(...runCodec(SiteContext, shallow).issues)
-  return issues.length === 0 ? E.right(u as SiteContext) : E.left(invalidInput('site', issues))
+  for (const key of SiteContext.requiredKeys) {
+    if (!Object.hasOwn(u, key)) issues.push({ path: [key], expected: `required element "${key}"`, actual: undefined })
+  }
+  return issues.length === 0
+    ? E.right(markValidated(u as SiteContext, SiteContext))
+    : E.left(invalidInput('site', issues))
 }
 
 /** Validates the items of one lazily checked site list when a rule needs it. */
@@ -66,9 +74,9 @@ export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds'>(
   key: K,
 ): E.Either<InvalidRequest, SiteContext[K]> => {
   const codec = SiteContext.props[key]
-  if (codec === undefined) return E.right(site[key])
-  const { issues } = runCodec(codec, site[key], rootPath(key))
-  return issues.length === 0 ? E.right(site[key]) : E.left(invalidInput('site', issues))
+  if (codec === undefined || isValidated(site[key], codec)) return E.right(site[key])
+  const { issues } = runCodec(codec, site[key], [key])
+  return issues.length === 0 ? E.right(markValidated(site[key], codec)) : E.left(invalidInput('site', issues))
 }
 
 /**
@@ -77,14 +85,16 @@ export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds'>(
  * merge checks each container it descends into.
  */
 export const decodeStoredUser = (u: unknown, keys: Iterable<string>): E.Either<InvalidRequest, User> => {
-  if (!isDataObject(u)) return E.left(invalidInput('user', [{ path: undefined, expected: 'User', actual: u }]))
+  if (!isDataObject(u)) return E.left(invalidInput('user', [{ path: [], expected: 'User', actual: u }]))
   const issues: Issue[] = []
   const webExId = User.props['webExId']
-  if (webExId !== undefined) runCodec(webExId, u['webExId'], rootPath('webExId')).issues.forEach((i) => issues.push(i))
+  if (webExId !== undefined) runCodec(webExId, u['webExId'], ['webExId']).issues.forEach((i) => issues.push(i))
   for (const key of keys) {
     const codec = Object.hasOwn(User.props, key) ? User.props[key] : undefined
-    if (codec === undefined || !Object.hasOwn(u, key)) continue
-    issues.push(...runCodec(codec, u[key], rootPath(key)).issues)
+    if (codec === undefined || !Object.hasOwn(u, key) || isValidated(u[key], codec)) continue
+    const before = issues.length
+    codec.run(u[key], [key], issues)
+    if (issues.length === before) markValidated(u[key], codec)
   }
   return issues.length === 0 ? E.right(u as unknown as User) : E.left(invalidInput('user', issues))
 }

@@ -62,7 +62,7 @@ export type {
   ListInfo,
   ListType,
   ModelCodec,
-  PathNode,
+  Path,
   Props,
   Runnable,
   StructInfo,

@@ -144,3 +144,58 @@ describe('decoding untrusted input', () => {
     )
   })
 })
+
+describe('decoding once (D-M6)', () => {
+  // decoding checks each element's prototype (plain data only); nothing else in the engine does
+  const counting = <T extends object>(target: T): { proxy: T; walks: () => number } => {
+    let walks = 0
+    const proxy = new Proxy(target, {
+      getPrototypeOf(t) {
+        walks++
+        return Reflect.getPrototypeOf(t)
+      },
+    })
+    return { proxy, walks: () => walks }
+  }
+
+  it('a request that decodeSetUserRequest accepted is not walked again by applySetUser', () => {
+    const { proxy, walks } = counting({ webExId: 'jdoe', firstName: 'J' })
+    const decoded = decodeSetUserRequest({ caller: { webExId: 'admin', role: 'siteAdmin' }, body: proxy })
+    if (E.isLeft(decoded)) expect.fail('expected the request to decode')
+    const afterDecode = walks()
+    expect(afterDecode).toBeGreaterThan(0)
+    expect(E.isRight(applySetUser({ webExId: 'jdoe' }, baseSite, decoded.right))).toBe(true)
+    expect(walks()).toBe(afterDecode)
+  })
+
+  it('a site object is walked once across calls', () => {
+    const { proxy, walks } = counting({ ...baseSite })
+    applySetUser({ webExId: 'jdoe' }, proxy, asAdmin({ webExId: 'jdoe', firstName: 'A' }))
+    const first = walks()
+    applySetUser({ webExId: 'jdoe' }, proxy, asAdmin({ webExId: 'jdoe', firstName: 'B' }))
+    expect(walks()).toBe(first)
+  })
+
+  it('an object validated as one thing is not trusted as another', () => {
+    const ids = ['taken']
+    // validated as the site's taken names (strings) on a rename …
+    expect(
+      E.isRight(
+        applySetUser(
+          { webExId: 'jdoe' },
+          { ...baseSite, takenWebExIds: ids },
+          asAdmin({ webExId: 'jdoe', newWebExId: 'new' }),
+        ),
+      ),
+    ).toBe(true)
+    // … the same array as prodIDs (numbers) is still checked
+    const result = applySetUser(
+      { webExId: 'jdoe', salesCenter: { roles: { sme: true } } },
+      { ...baseSite, productIds: ids as never },
+      asAdmin({ webExId: 'jdoe', salesCenter: { smeInfo: { products: [1] } } }),
+    )
+    expect(result).toMatchObject(
+      E.left({ _tag: 'InvalidRequest', failures: [{ source: 'site', path: 'productIds[0]' }] }),
+    )
+  })
+})

@@ -20,32 +20,25 @@ import * as t from 'io-ts'
 // issues (decode failures as data)
 // -------------------------------------------------------------------------------------
 
-/** A position inside a decoded value: a linked list, so descending costs one small object. */
-export interface PathNode {
-  readonly parent: PathNode | undefined
-  readonly key: string | number
-}
+/** A position inside a value: element names and list indexes from the root. */
+export type Path = readonly (string | number)[]
 
 /** One decode failure, before it is turned into public error data. */
 export interface Issue {
-  readonly path: PathNode | undefined
+  readonly path: Path
   readonly expected: string
   readonly actual: unknown
   readonly hint?: string
 }
 
 /** Renders a path as `a.b[0].c`. */
-export const renderPath = (path: PathNode | undefined): string => {
-  const parts: (string | number)[] = []
-  for (let p = path; p !== undefined; p = p.parent) parts.push(p.key)
+export const renderPath = (path: Path): string => {
   let out = ''
-  for (const k of parts.reverse()) {
+  for (const k of path) {
     out += typeof k === 'number' ? `[${String(k)}]` : out === '' ? k : `.${k}`
   }
   return out
 }
-
-const at = (parent: PathNode | undefined, key: string | number): PathNode => ({ parent, key })
 
 // -------------------------------------------------------------------------------------
 // the node protocol
@@ -53,18 +46,18 @@ const at = (parent: PathNode | undefined, key: string | number): PathNode => ({ 
 
 /**
  * Every codec of the model implements `run`: decode `u`, push failures to `issues`, and return
- * the decoded value (the input itself when nothing had to change).
+ * the decoded value (the input itself when nothing had to change). `path` is where `u` sits; the
+ * walk pushes and pops keys on it and copies it only when it records an issue, so a successful
+ * decode allocates nothing.
  */
 export interface Runnable {
-  run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown
+  run(u: unknown, path: (string | number)[], issues: Issue[]): unknown
 }
 
 const toIoTsErrors = (issues: readonly Issue[], context: t.Context, codec: t.Decoder<unknown, unknown>): t.Errors =>
   issues.map((issue) => {
-    const keys: (string | number)[] = []
-    for (let p = issue.path; p !== undefined; p = p.parent) keys.unshift(p.key)
     const ctx: t.ContextEntry[] = [...context]
-    for (const k of keys) ctx.push({ key: String(k), type: codec })
+    for (const k of issue.path) ctx.push({ key: String(k), type: codec })
     return {
       value: issue.actual,
       context: ctx,
@@ -78,18 +71,18 @@ abstract class ModelType<A> extends t.Type<A> implements Runnable {
       name,
       (u): u is A => {
         const issues: Issue[] = []
-        this.run(u, undefined, issues)
+        this.run(u, [], issues)
         return issues.length === 0
       },
       (u, c) => {
         const issues: Issue[] = []
-        const a = this.run(u, undefined, issues)
+        const a = this.run(u, [], issues)
         return issues.length === 0 ? t.success(a as A) : t.failures(toIoTsErrors(issues, c, this))
       },
       t.identity,
     )
   }
-  abstract run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown
+  abstract run(u: unknown, path: (string | number)[], issues: Issue[]): unknown
 }
 
 // -------------------------------------------------------------------------------------
@@ -115,7 +108,7 @@ export class LeafType<A> extends ModelType<A> {
     super(name)
     this.enumValues = spec.kind === 'enum' ? new Set(spec.values) : undefined
   }
-  run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown {
+  run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
     const spec = this.spec
     switch (spec.kind) {
       case 'string':
@@ -134,7 +127,7 @@ export class LeafType<A> extends ModelType<A> {
         if (isDataObject(u) && Object.values(u).every((v) => typeof v === 'boolean')) return u
         break
     }
-    issues.push({ path, expected: this.name, actual: u })
+    issues.push({ path: [...path], expected: this.name, actual: u })
     return u
   }
 }
@@ -240,9 +233,9 @@ export class StructType<A> extends ModelType<A> {
     this.knownKeys = Object.keys(props)
     this.index = new Map(Object.entries(props))
   }
-  run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown {
+  run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
     if (!isDataObject(u)) {
-      issues.push({ path, expected: `${this.name} (an element with children)`, actual: u })
+      issues.push({ path: [...path], expected: `${this.name} (an element with children)`, actual: u })
       return u
     }
     let out: Record<string, unknown> | undefined
@@ -252,14 +245,16 @@ export class StructType<A> extends ModelType<A> {
       if (codec === undefined) {
         const suggestion = suggestKey(key, this.knownKeys)
         issues.push({
-          path: at(path, key),
+          path: [...path, key],
           expected: `no element "${key}" in ${this.name}`,
           actual: value,
           ...(suggestion === undefined ? {} : { hint: `did you mean "${suggestion}"?` }),
         })
         continue
       }
-      const decoded = codec.run(value, at(path, key), issues)
+      path.push(key)
+      const decoded = codec.run(value, path, issues)
+      path.pop()
       if (decoded !== value) {
         out ??= { ...u }
         out[key] = decoded
@@ -267,7 +262,7 @@ export class StructType<A> extends ModelType<A> {
     }
     for (const key of this.requiredKeys) {
       if (!Object.hasOwn(u, key))
-        issues.push({ path: at(path, key), expected: `required element "${key}"`, actual: undefined })
+        issues.push({ path: [...path, key], expected: `required element "${key}"`, actual: undefined })
     }
     return out ?? u
   }
@@ -299,19 +294,25 @@ export class ListType<A> extends ModelType<readonly A[]> {
   ) {
     super(name)
   }
-  run(u: unknown, path: PathNode | undefined, issues: Issue[]): unknown {
+  run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
     if (!Array.isArray(u)) {
-      issues.push({ path, expected: this.name, actual: u })
+      issues.push({ path: [...path], expected: this.name, actual: u })
       return u
     }
     if (u.length < this.minItems) {
-      issues.push({ path, expected: `${this.name} with at least ${String(this.minItems)} item(s)`, actual: u })
+      issues.push({
+        path: [...path],
+        expected: `${this.name} with at least ${String(this.minItems)} item(s)`,
+        actual: u,
+      })
       return u
     }
     let out: unknown[] | undefined
     for (let i = 0; i < u.length; i++) {
       const value: unknown = u[i]
-      const decoded = this.item.run(value, at(path, i), issues)
+      path.push(i)
+      const decoded = this.item.run(value, path, issues)
+      path.pop()
       if (decoded !== value) {
         out ??= u.slice()
         out[i] = decoded
@@ -358,14 +359,11 @@ export type ModelCodec = t.Mixed & Runnable & (LeafInfo | StructInfo | ListInfo)
 export const runCodec = <A>(
   codec: t.Type<A> & Runnable,
   u: unknown,
-  path?: PathNode,
+  path: Path = [],
 ): { readonly value: A; readonly issues: readonly Issue[] } => {
   const issues: Issue[] = []
-  const value = codec.run(u, path, issues) as A
+  const value = codec.run(u, [...path], issues) as A
   return { value, issues }
 }
 
-/** A path node for a root key, e.g. the `body` of a request. */
-export const rootPath = (key: string): PathNode => ({ parent: undefined, key })
-
-export { at as childPath, isDataObject }
+export { isDataObject }

@@ -129,10 +129,12 @@ export const applyAccounts = (
   body: SetUserBody,
   merged: User,
 ): { readonly user: User; readonly effects: readonly Effect[]; readonly notices: readonly Notice[] } => {
-  const notices: Notice[] = []
   const pcn = body.personalTeleconf?.account
   const tsp = body.tspAccount
   const thirdParty = body.thirdPartyTeleconf?.account
+  if (pcn === undefined && tsp === undefined && thirdParty === undefined)
+    return { user: merged, effects: [], notices: [] }
+  const notices: Notice[] = []
   const pcnMerged =
     pcn === undefined ? undefined : mergeAccounts(current.personalTeleconf?.account, pcn, 'personalTeleconf.account')
   const tspMerged = tsp === undefined ? undefined : mergeAccounts(current.tspAccount, tsp, 'tspAccount')

@@ -13,7 +13,6 @@
  * @module
  */
 import type { Issue } from '../model/codec.js'
-import { childPath, rootPath } from '../model/codec.js'
 import { SUPPORT_CENTER_TABS, type SetUserBody } from '../model/user.js'
 
 /** `user@host`, optionally with a `sip:`/`sips:` scheme, or a bare host / number: no spaces, no markup. */
@@ -25,7 +24,7 @@ export const containerIssues = (body: SetUserBody): readonly Issue[] => {
   const tabs = body.supportCenter?.orderTabs
   if (tabs !== undefined && (tabs.length !== SUPPORT_CENTER_TABS.length || new Set(tabs).size !== tabs.length)) {
     issues.push({
-      path: childPath(rootPath('supportCenter'), 'orderTabs'),
+      path: ['supportCenter', 'orderTabs'],
       expected: `each of ${SUPPORT_CENTER_TABS.join(', ')} exactly once`,
       actual: tabs,
     })
@@ -33,12 +32,12 @@ export const containerIssues = (body: SetUserBody): readonly Issue[] => {
   const systems = body.videoSystems
   if (systems !== undefined) {
     if (systems.filter((system) => system.defaultFlag === true).length > 1) {
-      issues.push({ path: rootPath('videoSystems'), expected: 'at most one default video system', actual: systems })
+      issues.push({ path: ['videoSystems'], expected: 'at most one default video system', actual: systems })
     }
     for (const [i, system] of systems.entries()) {
       if (!SIP_ADDRESS.test(system.address)) {
         issues.push({
-          path: childPath(childPath(rootPath('videoSystems'), i), 'address'),
+          path: ['videoSystems', i, 'address'],
           expected: 'a SIP address (user@host, optionally sip:)',
           actual: system.address,
         })

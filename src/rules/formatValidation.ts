@@ -7,8 +7,7 @@
  *
  * @module
  */
-import type { Issue, PathNode } from '../model/codec.js'
-import { childPath, rootPath } from '../model/codec.js'
+import type { Issue, Path } from '../model/codec.js'
 import type { SetUserBody } from '../model/user.js'
 
 /** A practical addr-spec: one `@`, a dotted domain, no spaces. */
@@ -18,7 +17,7 @@ export const PHONE_FORMAT = /^[0-9]{1,4},[0-9]{0,8},[0-9]{1,20}(?:,[0-9]{1,10})?
 
 const PHONE_KEYS = ['phone', 'mobilePhone', 'fax', 'phone2', 'mobilePhone2', 'pager'] as const
 
-const check = (issues: Issue[], path: PathNode, value: string | undefined, format: RegExp, expected: string): void => {
+const check = (issues: Issue[], path: Path, value: string | undefined, format: RegExp, expected: string): void => {
   if (value !== undefined && value !== '' && !format.test(value)) issues.push({ path, expected, actual: value })
 }
 
@@ -27,24 +26,14 @@ export const formatIssues = (body: SetUserBody): readonly Issue[] => {
   if (body.validateFormat !== true) return []
   const issues: Issue[] = []
   const email = 'an e-mail address (name@domain)'
-  check(issues, rootPath('email'), body.email, EMAIL_FORMAT, email)
-  check(issues, rootPath('email2'), body.email2, EMAIL_FORMAT, email)
+  check(issues, ['email'], body.email, EMAIL_FORMAT, email)
+  check(issues, ['email2'], body.email2, EMAIL_FORMAT, email)
   for (const key of PHONE_KEYS) {
-    check(
-      issues,
-      childPath(rootPath('phones'), key),
-      body.phones?.[key],
-      PHONE_FORMAT,
-      'a phone number "country,area,local"',
-    )
+    check(issues, ['phones', key], body.phones?.[key], PHONE_FORMAT, 'a phone number "country,area,local"')
   }
   const hosts = body.personalMeetingRoom?.alternateHost?.hosts ?? []
   for (const [i, host] of hosts.entries()) {
-    const at = childPath(
-      childPath(childPath(childPath(rootPath('personalMeetingRoom'), 'alternateHost'), 'hosts'), i),
-      'email',
-    )
-    check(issues, at, host.email, EMAIL_FORMAT, email)
+    check(issues, ['personalMeetingRoom', 'alternateHost', 'hosts', i, 'email'], host.email, EMAIL_FORMAT, email)
   }
   return issues
 }

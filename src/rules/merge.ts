@@ -12,8 +12,8 @@
  *
  * @module
  */
-import type { Issue, ModelCodec, PathNode } from '../model/codec.js'
-import { childPath, isDataObject } from '../model/codec.js'
+import type { Issue, ModelCodec } from '../model/codec.js'
+import { isDataObject } from '../model/codec.js'
 import { SetUserBody, type User } from '../model/user.js'
 import { replaceList } from './replaceList.js'
 
@@ -64,11 +64,11 @@ const mergeNode = (
   plan: PlanNode & { kind: 'struct' },
   stored: unknown,
   patch: Readonly<Record<string, unknown>>,
-  path: PathNode | undefined,
+  path: (string | number)[],
   issues: Issue[],
 ): unknown => {
   if (stored !== undefined && !isDataObject(stored)) {
-    issues.push({ path, expected: 'an element with children', actual: stored })
+    issues.push({ path: [...path], expected: 'an element with children', actual: stored })
     return stored
   }
   let out: Record<string, unknown> | undefined
@@ -86,7 +86,9 @@ const mergeNode = (
         next = replaceList(current, requested as readonly unknown[])
         break
       case 'struct':
-        next = mergeNode(node, current, requested as Readonly<Record<string, unknown>>, childPath(path, key), issues)
+        path.push(key)
+        next = mergeNode(node, current, requested as Readonly<Record<string, unknown>>, path, issues)
+        path.pop()
         break
     }
     if (next !== current) {
@@ -107,6 +109,6 @@ export const mergeBody = (
   body: SetUserBody,
 ): { readonly user: User; readonly issues: readonly Issue[] } => {
   const issues: Issue[] = []
-  const user = mergeNode(PLAN as PlanNode & { kind: 'struct' }, current, body, undefined, issues) as User
+  const user = mergeNode(PLAN as PlanNode & { kind: 'struct' }, current, body, [], issues) as User
   return { user, issues }
 }

@@ -65,11 +65,23 @@ export const SETTING_GATES: readonly SettingGate[] = [
 /** Every site feature the table names. */
 export const GATING_FEATURES: readonly string[] = [...new Set(SETTING_GATES.flatMap((g) => g.features))]
 
-/** The gates whose features the site does not all support; an absent feature is supported. */
-export const unsupportedGates = (features: Readonly<Record<string, boolean>> | undefined): readonly SettingGate[] =>
-  features === undefined
-    ? []
-    : SETTING_GATES.filter((gate) => gate.features.some((f) => Object.hasOwn(features, f) && features[f] === false))
+const gatesBySite = new WeakMap<object, readonly SettingGate[]>()
+
+/**
+ * The gates whose features the site does not all support; an absent feature is supported.
+ * Computed once per features object (site inputs are immutable by contract).
+ */
+export const unsupportedGates = (features: Readonly<Record<string, boolean>> | undefined): readonly SettingGate[] => {
+  if (features === undefined) return []
+  let gates = gatesBySite.get(features)
+  if (gates === undefined) {
+    gates = SETTING_GATES.filter((gate) =>
+      gate.features.some((f) => Object.hasOwn(features, f) && features[f] === false),
+    )
+    gatesBySite.set(features, gates)
+  }
+  return gates
+}
 
 const effectiveValue = (user: User, gate: SettingGate): boolean => {
   switch (gate.container) {
@@ -87,7 +99,9 @@ export const resetInvalidOptions = (
   user: User,
   features: Readonly<Record<string, boolean>> | undefined,
 ): { readonly user: User; readonly notices: readonly Notice[] } => {
-  const toReset = unsupportedGates(features).filter((gate) => effectiveValue(user, gate))
+  const gates = unsupportedGates(features)
+  if (gates.length === 0) return { user, notices: [] }
+  const toReset = gates.filter((gate) => effectiveValue(user, gate))
   if (toReset.length === 0) return { user, notices: [] }
   const notices: Notice[] = toReset.map((gate) => ({
     kind: 'reset',

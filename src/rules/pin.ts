@@ -17,7 +17,10 @@ import type { SetUserBody } from '../model/user.js'
 
 const FOUR_DIGITS = /^[0-9]{4}$/
 
-const isRepeated = (pin: string): boolean => new Set(pin).size === 1
+const isRepeated = (pin: string): boolean => {
+  const first = pin.charCodeAt(0)
+  return pin.charCodeAt(1) === first && pin.charCodeAt(2) === first && pin.charCodeAt(3) === first
+}
 
 const isRun = (pin: string, step: 1 | -1): boolean => {
   for (let i = 1; i < 4; i++) {

@@ -69,6 +69,10 @@ export const normaliseRole = (
       })
     }
   }
+  const flags = merged.privilege
+  if (ROLE_PRECEDENCE.every((flag) => (flag === role ? flags?.[flag] === true : flags?.[flag] !== true))) {
+    return { user: merged, notices }
+  }
   const user = produce(merged, (draft) => {
     const privilege = (draft.privilege ??= {})
     for (const flag of ROLE_PRECEDENCE) {
