@@ -12,53 +12,15 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeSetUserRequest, decodeSite, decodeSiteList, decodeStoredUser } from './decode.js'
-import { invalidInput } from './errors/decodeFailure.js'
+import { decodeSetUserRequest, decodeSite, decodeStoredUser } from './decode.js'
 import { invalidRequest, type SetUserError } from './errors/SetUserError.js'
-import type { Effect, Notice, SetUserResult } from './model/result.js'
 import type { SetUserRequest } from './model/request.js'
+import type { SetUserResult } from './model/result.js'
 import type { SiteContext } from './model/site.js'
-import type { SetUserBody, User } from './model/user.js'
-import { applyAccounts, validateAccounts } from './rules/accounts.js'
+import type { User } from './model/user.js'
+import { applyValidated, storedElementsRead, validateValues } from './pipeline.js'
 import { authorize } from './rules/authorization.js'
-import { containerIssues } from './rules/containers.js'
-import { formatIssues } from './rules/formatValidation.js'
-import { checkHostLimit } from './rules/hostLimit.js'
 import { checkIdentity } from './rules/identity.js'
-import { ignoredAccountJoinBeforeHost } from './rules/joinBeforeHost.js'
-import { licenceEffects } from './rules/licences.js'
-import { mergeBody } from './rules/merge.js'
-import { resetInvalidOptions } from './rules/optionReset.js'
-import { checkPcnPin } from './rules/pcnPin.js'
-import { validatePins, withoutEmptyPins } from './rules/pin.js'
-import { applyRename, requestedRename, takenNameLookup, validateRename } from './rules/rename.js'
-import { normaliseRole } from './rules/rolePrecedence.js'
-import { validateSecurity, securityEffects } from './rules/security.js'
-import { validateServiceDesk } from './rules/serviceDesk.js'
-import { applySmeProducts, resultingSme, validateProducts } from './rules/smeProducts.js'
-import { telephonyEffects } from './rules/telephony.js'
-import { webOfficeEffects } from './rules/webOffice.js'
-
-/** Stored elements every request reads (host count R6, licences R15, reset R5). */
-const ALWAYS_READ = ['privilege', 'active', 'designatedChatUser', 'supportedServices', 'eventCenter'] as const
-
-/** Stored elements a request reads when it sends the same top-level element. */
-const READ_WHEN_SENT = [
-  'security',
-  'salesCenter',
-  'personalTeleconf',
-  'tspAccount',
-  'thirdPartyTeleconf',
-  'phones',
-] as const
-
-const storedElementsRead = (body: SetUserBody): string[] => {
-  const keys: string[] = [...ALWAYS_READ]
-  for (const key of READ_WHEN_SENT) if (body[key] !== undefined) keys.push(key)
-  // R8 reads the resulting PIN, which is the stored one when the request sends no phones
-  if (body.personalTeleconf !== undefined) keys.push('phones')
-  return keys
-}
 
 interface Decoded {
   readonly current: User
@@ -77,36 +39,6 @@ const decodeInputs = (current: unknown, site: unknown, request: unknown): E.Eith
   const decodedUser = decodeStoredUser(current, storedElementsRead(decodedRequest.right.body))
   if (E.isLeft(decodedUser)) return decodedUser
   return E.right({ current: decodedUser.right, site: decodedSite.right, request: decodedRequest.right })
-}
-
-/** Value validation (spec §4), in the order R7, R10, R12, R13, R14, R18, D-VF, R4 products. */
-const validateValues = ({ current, site, request }: Decoded): E.Either<SetUserError, readonly Notice[]> => {
-  const { body, caller } = request
-  const pins = validatePins(body)
-  if (E.isLeft(pins)) return pins
-  const accounts = validateAccounts(body)
-  if (E.isLeft(accounts)) return accounts
-  const security = validateSecurity(current, body)
-  if (E.isLeft(security)) return security
-  const serviceDesk = validateServiceDesk(current, body)
-  if (E.isLeft(serviceDesk)) return serviceDesk
-  if (requestedRename(current, body) !== undefined) {
-    const taken = decodeSiteList(site, 'takenWebExIds')
-    if (E.isLeft(taken)) return taken
-    const rename = validateRename(current, body, caller, site.allowUserToChangeUserName, takenNameLookup(taken.right))
-    if (E.isLeft(rename)) return rename
-  }
-  const containers = containerIssues(body)
-  if (containers.length > 0) return E.left(invalidInput('body', containers))
-  const formats = formatIssues(body)
-  if (formats.length > 0) return E.left(invalidInput('body', formats))
-  if (body.salesCenter?.smeInfo?.products !== undefined && resultingSme(current, body)) {
-    const ids = decodeSiteList(site, 'productIds')
-    if (E.isLeft(ids)) return ids
-    const products = validateProducts(current, body, new Set(ids.right))
-    if (E.isLeft(products)) return products
-  }
-  return pins
 }
 
 /**
@@ -166,52 +98,8 @@ const run = (
   if (E.isLeft(identity)) return identity
   const authorized = authorize(request.caller, current.webExId, request.body)
   if (E.isLeft(authorized)) return authorized
-  const validated = validateValues(decoded.right)
+  const stage = { base: current, before: current, site: decoded.right.site, caller: request.caller, body: request.body }
+  const validated = validateValues(stage)
   if (E.isLeft(validated)) return validated
-  return applyValidated(decoded.right, validated.right)
-}
-
-/** Merge, reset, site-wide checks and effects, once every value is valid. */
-const applyValidated = (
-  { current, site, request }: Decoded,
-  validationNotices: readonly Notice[],
-): E.Either<SetUserError, SetUserResult> => {
-  const { body } = request
-  const notices: Notice[] = [...validationNotices]
-
-  // merge: R1/R2, then the rules that own parts of the result
-  const merged = mergeBody(current, withoutEmptyPins(body))
-  if (merged.issues.length > 0) return E.left(invalidInput('user', merged.issues))
-  const roled = normaliseRole(body, merged.user)
-  notices.push(...roled.notices)
-  const sme = applySmeProducts(current, body, roled.user)
-  notices.push(...sme.notices)
-  notices.push(...ignoredAccountJoinBeforeHost(body))
-  const accounts = applyAccounts(current, body, sme.user)
-  notices.push(...accounts.notices)
-  const renamed = applyRename(current, body, accounts.user)
-
-  // reset: R5 over the whole result
-  const reset = resetInvalidOptions(renamed.user, site.features)
-  notices.push(...reset.notices)
-  const user = reset.user
-
-  // site-wide checks: R6, R8, R16
-  const hostLimit = checkHostLimit(site, current, user)
-  if (E.isLeft(hostLimit)) return hostLimit
-  const pcnPin = checkPcnPin(body, user)
-  if (E.isLeft(pcnPin)) return pcnPin
-  const telephony = telephonyEffects(body, site)
-  if (E.isLeft(telephony)) return telephony
-
-  const effects: Effect[] = [
-    ...renamed.effects,
-    ...securityEffects(current, body),
-    ...sme.effects,
-    ...accounts.effects,
-    ...telephony.right,
-    ...licenceEffects(site.controlHubManaged, current, user),
-    ...webOfficeEffects(body),
-  ]
-  return E.right({ user, effects, notices })
+  return applyValidated(stage, validated.right)
 }

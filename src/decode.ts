@@ -8,7 +8,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { invalidInput, toFailure } from './errors/decodeFailure.js'
 import { type DecodeFailure, invalidRequest, type InvalidRequest } from './errors/SetUserError.js'
-import { type Issue, isDataObject, runCodec } from './model/codec.js'
+import type * as t from 'io-ts'
+import { type Issue, isDataObject, type Runnable, runCodec } from './model/codec.js'
 import { isValidated, markValidated } from './internal/validated.js'
 import { SetUserRequest } from './model/request.js'
 import { SiteContext } from './model/site.js'
@@ -34,16 +35,20 @@ const splitRequestIssue = (issue: Issue): DecodeFailure => {
  * //=> [{ source: 'body', path: 'Active', expected: 'no element "Active" in SetUserBody', actual: 'DEACTIVATED', hint: 'did you mean "active"?' }]
  * ```
  */
-export const decodeSetUserRequest = (u: unknown): E.Either<InvalidRequest, SetUserRequest> => {
-  if (isValidated(u, SetUserRequest)) return E.right(u as SetUserRequest)
-  const { value, issues } = runCodec(SetUserRequest, u)
+export const decodeSetUserRequest = (u: unknown): E.Either<InvalidRequest, SetUserRequest> =>
+  decodeRequest(SetUserRequest, u)
+
+/** Decodes any `{ caller, body }` request with its codec, once (D-M6). */
+export const decodeRequest = <A>(codec: t.Type<A> & Runnable, u: unknown): E.Either<InvalidRequest, A> => {
+  if (isValidated(u, codec)) return E.right(u as A)
+  const { value, issues } = runCodec(codec, u)
   return issues.length === 0
-    ? E.right(markValidated(value, SetUserRequest))
+    ? E.right(markValidated(value, codec))
     : E.left(invalidRequest(issues.map(splitRequestIssue)))
 }
 
 /** Site lists that can be long; their items are validated only when a rule reads them. */
-const LAZY_SITE_LISTS: ReadonlySet<string> = new Set(['takenWebExIds', 'productIds'])
+const LAZY_SITE_LISTS: ReadonlySet<string> = new Set(['takenWebExIds', 'productIds', 'takenEmails'])
 
 /** Decodes the site, checking that the long lists are arrays but not yet their items. */
 export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> => {
@@ -69,7 +74,7 @@ export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> =>
 }
 
 /** Validates the items of one lazily checked site list when a rule needs it. */
-export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds'>(
+export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds' | 'takenEmails'>(
   site: SiteContext,
   key: K,
 ): E.Either<InvalidRequest, SiteContext[K]> => {

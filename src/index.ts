@@ -9,8 +9,23 @@
 export { applySetUser } from './applySetUser.js'
 export { decodeSetUserRequest } from './decode.js'
 
+// the sibling operations, on the same rules
+export { applyCreateUser, userDefaults } from './operations/createUser.js'
+export { applyDelUser, type DelUserOutcome, type DelUserResult } from './operations/delUser.js'
+export { applyActivateUser, applyInactivateUser } from './operations/activation.js'
+export { applyGetUser, type GetUserRequest } from './operations/getUser.js'
+export {
+  ActivationBody,
+  DEL_USER_MAX,
+  DelUserBody,
+  GetUserBody,
+  type ActivationRequest,
+  type CreateUserRequest,
+  type DelUserRequest,
+} from './model/operations.js'
+
 // codecs for untrusted JSON, and the model's types
-export { GetUserView, SUPPORT_CENTER_TABS, SetUserBody, User } from './model/user.js'
+export { CreateUserBody, GetUserView, SUPPORT_CENTER_TABS, SetUserBody, User } from './model/user.js'
 export type {
   ActiveState,
   Address,
@@ -73,7 +88,7 @@ export type {
 // the rules' tables and public predicates
 export { classifyPath, MODEL_PATHS, PATH_ACCESS, type Access } from './model/access.js'
 export { isValidPin } from './rules/pin.js'
-export { countActiveHosts, countsAsHost } from './rules/hostLimit.js'
+export { countActiveHosts, countsAsHost, hostCountAfter } from './rules/hostLimit.js'
 export { FAILOVER_ORDER, selectTelephonyServer } from './rules/telephony.js'
 export { ROLE_PRECEDENCE, userRole, type UserRole } from './rules/rolePrecedence.js'
 export { MASKED_PASSWORD, toGetUserView } from './rules/joinBeforeHost.js'

@@ -177,8 +177,25 @@ export interface TelephonyUnavailable {
   readonly reason: string
 }
 
+/** CreateUser without one of its required elements (030009). @category errors */
+export interface MissingRequiredElements {
+  readonly _tag: 'MissingRequiredElements'
+  readonly exceptionID: '030009'
+  readonly reason: string
+  /** The required elements the request lacks, in the order webExId, password, email, firstName, lastName. */
+  readonly missing: readonly string[]
+}
+
+/** CreateUser with an email another user of the site has (030005). @category errors */
+export interface EmailConflict {
+  readonly _tag: 'EmailConflict'
+  readonly exceptionID: '030005'
+  readonly reason: string
+  readonly email: string
+}
+
 /**
- * Every error `applySetUser` can return.
+ * Every error `applySetUser` and the sibling operations can return.
  *
  * @category errors
  */
@@ -196,6 +213,8 @@ export type SetUserError =
   | ServiceDeskNotSupported
   | InvalidAccounts
   | TelephonyUnavailable
+  | MissingRequiredElements
+  | EmailConflict
 
 /** The `_tag`s of {@link SetUserError}. @category errors */
 export type SetUserErrorTag = SetUserError['_tag']
@@ -441,4 +460,38 @@ export const telephonyUnavailable = (): TelephonyUnavailable => ({
   _tag: 'TelephonyUnavailable',
   exceptionID: '000035',
   reason: 'Telephony server not responding: Primary Large, NextGen and Backup 2 Large are all unavailable',
+})
+
+/**
+ * A {@link MissingRequiredElements} (030009) naming what CreateUser lacks.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { missingRequiredElements } from 'webex-user-rules'
+ * missingRequiredElements(['email', 'lastName']).reason //=> 'Missing required fields: email, lastName'
+ * ```
+ */
+export const missingRequiredElements = (missing: readonly string[]): MissingRequiredElements => ({
+  _tag: 'MissingRequiredElements',
+  exceptionID: '030009',
+  reason: `Missing required fields: ${missing.join(', ')}`,
+  missing,
+})
+
+/**
+ * An {@link EmailConflict} (030005) for an email already in use on the site.
+ *
+ * @category constructors
+ * @example
+ * ```ts
+ * import { emailConflict } from 'webex-user-rules'
+ * emailConflict('ana@example.edu').exceptionID //=> '030005'
+ * ```
+ */
+export const emailConflict = (email: string): EmailConflict => ({
+  _tag: 'EmailConflict',
+  exceptionID: '030005',
+  reason: `Email is already in use by this site: ${email}`,
+  email,
 })

@@ -291,6 +291,7 @@ export class ListType<A> extends ModelType<readonly A[]> {
     readonly item: ModelCodec,
     readonly element: string | undefined,
     readonly minItems: number,
+    readonly maxItems: number,
   ) {
     super(name)
   }
@@ -304,6 +305,14 @@ export class ListType<A> extends ModelType<readonly A[]> {
         path: [...path],
         expected: `${this.name} with at least ${String(this.minItems)} item(s)`,
         actual: u,
+      })
+      return u
+    }
+    if (u.length > this.maxItems) {
+      issues.push({
+        path: [...path],
+        expected: `${this.name} with at most ${String(this.maxItems)} item(s)`,
+        actual: u.length,
       })
       return u
     }
@@ -325,9 +334,15 @@ export class ListType<A> extends ModelType<readonly A[]> {
 /** Builds a list codec. */
 export const list = <C extends ModelCodec>(
   item: C,
-  options: { readonly element?: string; readonly minItems?: number } = {},
+  options: { readonly element?: string; readonly minItems?: number; readonly maxItems?: number } = {},
 ): ListType<t.TypeOf<C>> =>
-  new ListType<t.TypeOf<C>>(`list of ${item.name}`, item, options.element, options.minItems ?? 0)
+  new ListType<t.TypeOf<C>>(
+    `list of ${item.name}`,
+    item,
+    options.element,
+    options.minItems ?? 0,
+    options.maxItems ?? Number.POSITIVE_INFINITY,
+  )
 
 // -------------------------------------------------------------------------------------
 // the closed set of codecs and helpers over it
@@ -350,6 +365,7 @@ export interface ListInfo {
   readonly item: ModelCodec
   readonly element: string | undefined
   readonly minItems: number
+  readonly maxItems: number
 }
 
 /** Any codec of the model: an io-ts codec that is one of the three introspectable kinds. */

@@ -29,6 +29,7 @@ export type Effect =
   | { readonly kind: 'passwordReset' }
   | { readonly kind: 'accountLocked' }
   | { readonly kind: 'accountUnlocked' }
+  | { readonly kind: 'sendWelcome' }
 
 /** The `kind`s of {@link Effect}. @category model */
 export type EffectKind = Effect['kind']

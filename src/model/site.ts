@@ -34,6 +34,10 @@ const SiteContextC = struct(
     features: flags,
     /** Absent = all servers up (R16). */
     telephony: TelephonyAvailability,
+    /** E-mail addresses of all other users (CreateUser, 030005). Absent = none taken. */
+    takenEmails: list(str(256)),
+    /** The site signs users in through SSO, so CreateUser needs no password. */
+    usesSSO: bool,
   },
   ['activeHostCount', 'allowUserToChangeUserName', 'takenWebExIds', 'productIds', 'controlHubManaged'],
 )

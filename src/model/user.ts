@@ -589,23 +589,23 @@ export interface User extends t.TypeOf<typeof UserC> {}
  */
 export const User: StructType<User> = UserC
 
+/** What a request may write: the user tree without the output-only elements, accounts in request form. */
+const inputProps = {
+  ...headProps,
+  ...middleProps,
+  tspAccount: list(TspAccountInput, { element: 'tspAccount' }),
+  ...tailProps,
+  personalTeleconf: PersonalTeleconfInput,
+  thirdPartyTeleconf: ThirdPartyTeleconfInput,
+  ...profileProps,
+  personalMeetingRoom: PersonalMeetingRoomInput,
+  ...afterRoomProps,
+  eventCenter: EventCenter,
+}
+
 const SetUserBodyC = struct(
   'SetUserBody',
-  {
-    ...headProps,
-    ...middleProps,
-    tspAccount: list(TspAccountInput, { element: 'tspAccount' }),
-    ...tailProps,
-    personalTeleconf: PersonalTeleconfInput,
-    thirdPartyTeleconf: ThirdPartyTeleconfInput,
-    ...profileProps,
-    personalMeetingRoom: PersonalMeetingRoomInput,
-    ...afterRoomProps,
-    eventCenter: EventCenter,
-    newWebExId: str(NAME, 1),
-    syncWebOffice: bool,
-    validateFormat: bool,
-  },
+  { ...inputProps, newWebExId: str(NAME, 1), syncWebOffice: bool, validateFormat: bool },
   ['webExId'],
 )
 /**
@@ -647,6 +647,33 @@ export interface GetUserView extends t.TypeOf<typeof GetUserViewC> {}
  * ```
  */
 export const GetUserView: StructType<GetUserView> = GetUserViewC
+
+const CreateUserBodyC = struct('CreateUserBody', {
+  ...inputProps,
+  syncWebOffice: bool,
+  sendWelcome: bool,
+  validateFormat: bool,
+})
+/**
+ * The bodyContent of a CreateUser request: the same tree as SetUser without `newWebExId`, plus
+ * `sendWelcome`. The required elements (webExId, email, password, firstName, lastName) are checked
+ * by `applyCreateUser`, which answers 030009 when one is missing, as the API does.
+ *
+ * @category model
+ */
+export interface CreateUserBody extends t.TypeOf<typeof CreateUserBodyC> {}
+/**
+ * Codec for the `CreateUserBody` type.
+ *
+ * @category codecs
+ * @example
+ * ```ts
+ * import { CreateUserBody } from 'webex-user-rules'
+ * CreateUserBody.is({ webExId: 'student42', email: 'ana@example.edu', password: 'pw', firstName: 'Ana', lastName: 'Lee', sendWelcome: true }) //=> true
+ * CreateUserBody.is({ webExId: 'x', newWebExId: 'y' }) //=> false
+ * ```
+ */
+export const CreateUserBody: StructType<CreateUserBody> = CreateUserBodyC
 
 /** The active states of a user. @category model */
 export type ActiveState = NonNullable<User['active']>

@@ -58,17 +58,35 @@ export const countActiveHosts = (users: Iterable<User>): number => {
   return n
 }
 
-/** The site's host count after the change. */
-export const hostCountAfter = (site: Pick<SiteContext, 'activeHostCount'>, current: User, result: User): number =>
-  site.activeHostCount - (countsAsHost(current) ? 1 : 0) + (countsAsHost(result) ? 1 : 0)
+const counted = (user: User | undefined): boolean => user !== undefined && countsAsHost(user)
+
+/**
+ * The site's host count after a user goes from `before` to `after` (`undefined`: the user does
+ * not exist on that side — created, or deleted from the store). Embedders keep
+ * `site.activeHostCount` current with it.
+ *
+ * @category rules
+ * @example
+ * ```ts
+ * import { hostCountAfter } from 'webex-user-rules'
+ * hostCountAfter({ activeHostCount: 7 }, { webExId: 'a', active: 'DEACTIVATED' }, { webExId: 'a', active: 'ACTIVATED' }) //=> 8
+ * hostCountAfter({ activeHostCount: 7 }, undefined, { webExId: 'new' }) //=> 8
+ * hostCountAfter({ activeHostCount: 7 }, { webExId: 'a' }, { webExId: 'a', privilege: { attendeeOnly: true } }) //=> 6
+ * ```
+ */
+export const hostCountAfter = (
+  site: Pick<SiteContext, 'activeHostCount'>,
+  before: User | undefined,
+  after: User | undefined,
+): number => site.activeHostCount - (counted(before) ? 1 : 0) + (counted(after) ? 1 : 0)
 
 /** Fails when the result is newly counted and the count after would exceed a set limit. */
 export const checkHostLimit = (
   site: Pick<SiteContext, 'activeHostCount' | 'hostLimit'>,
-  current: User,
+  current: User | undefined,
   result: User,
 ): E.Either<ExceededSiteHostLimit, void> => {
-  if (site.hostLimit === undefined || countsAsHost(current) || !countsAsHost(result)) return E.right(undefined)
+  if (site.hostLimit === undefined || counted(current) || !countsAsHost(result)) return E.right(undefined)
   const after = hostCountAfter(site, current, result)
   return after > site.hostLimit ? E.left(exceededSiteHostLimit(site.hostLimit, after)) : E.right(undefined)
 }

@@ -32,15 +32,20 @@ export const LICENSED_SERVICES: readonly LicensedService[] = [
   'supportCenter',
 ]
 
-const serviceOn = (user: User, service: LicensedService): boolean => user.supportedServices?.[service] ?? false
+const serviceOn = (user: User | undefined, service: LicensedService): boolean =>
+  user?.supportedServices?.[service] ?? false
 
 /** The licence effects of going from `current` to `result`. */
-export const licenceEffects = (controlHubManaged: boolean, current: User, result: User): readonly Effect[] => {
+export const licenceEffects = (
+  controlHubManaged: boolean,
+  current: User | undefined,
+  result: User,
+): readonly Effect[] => {
   if (!controlHubManaged) return []
-  const before = countsAsHost(current)
+  const before = current !== undefined && countsAsHost(current)
   const after = countsAsHost(result)
   if (!before && !after) return []
-  if (before === after && current.supportedServices === result.supportedServices) return []
+  if (before === after && current?.supportedServices === result.supportedServices) return []
   const effects: Effect[] = []
   for (const service of LICENSED_SERVICES) {
     const was = before && serviceOn(current, service)

@@ -37,11 +37,11 @@ export const validateSecurity = (current: User, body: SetUserBody): E.Either<Inv
 }
 
 /** The security effects of a request, in the order reset, forced change, lock. */
-export const securityEffects = (current: User, body: SetUserBody): readonly Effect[] => {
+export const securityEffects = (current: User | undefined, body: SetUserBody): readonly Effect[] => {
   const sent = body.security
   if (sent === undefined) return []
   const effects: Effect[] = []
-  const was = current.security
+  const was = current?.security
   if (sent.resetPassword === true) effects.push({ kind: 'passwordReset' })
   if (sent.forceChangePassword === true && was?.forceChangePassword !== true)
     effects.push({ kind: 'passwordChangeForced' })

@@ -26,7 +26,7 @@ describe('public API types', () => {
     expectTypeOf(decodeSetUserRequest).returns.toEqualTypeOf<E.Either<InvalidRequest, SetUserRequest>>()
   })
 
-  it('the error union is closed over the tags of spec §1', () => {
+  it('the error union is closed over the tags of spec §1 and the two CreateUser errors', () => {
     expectTypeOf<SetUserErrorTag>().toEqualTypeOf<
       | 'InvalidRequest'
       | 'UserNotFound'
@@ -41,6 +41,8 @@ describe('public API types', () => {
       | 'ServiceDeskNotSupported'
       | 'InvalidAccounts'
       | 'TelephonyUnavailable'
+      | 'MissingRequiredElements'
+      | 'EmailConflict'
     >()
   })
 
@@ -54,11 +56,21 @@ describe('public API types', () => {
     >()
     expectTypeOf<Extract<SetUserError, { _tag: 'ServiceDeskNotSupported' }>['exceptionID']>().toEqualTypeOf<'030045'>()
     expectTypeOf<SetUserError['exceptionID']>().toEqualTypeOf<
-      '999999' | '030001' | '000001' | '030010' | '030004' | '030053' | '030057' | '030045' | '000035'
+      | '999999'
+      | '030001'
+      | '000001'
+      | '030010'
+      | '030004'
+      | '030053'
+      | '030057'
+      | '030045'
+      | '000035'
+      | '030009'
+      | '030005'
     >()
   })
 
-  it('the effect kinds are the eleven of spec §1', () => {
+  it('the effect kinds are the eleven of spec §1, and sendWelcome for CreateUser', () => {
     expectTypeOf<EffectKind>().toEqualTypeOf<
       | 'renamed'
       | 'syncWebOffice'
@@ -71,6 +83,7 @@ describe('public API types', () => {
       | 'passwordReset'
       | 'accountLocked'
       | 'accountUnlocked'
+      | 'sendWelcome'
     >()
     expectTypeOf<Extract<Effect, { kind: 'renamed' }>>().toEqualTypeOf<{
       readonly kind: 'renamed'

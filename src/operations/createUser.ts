@@ -1,0 +1,212 @@
+/**
+ * CreateUser: a site admin provisions a new host or admin account. The same rule modules as
+ * SetUser, applied to the schema defaults instead of a stored user (spec §4 order):
+ *
+ * decode → authorization (site admin only) → required elements (030009) → webExId / email
+ * conflicts (030004 / 030005) → value validation (R7 PIN and hostPIN, R10, R12, R13, R18, D-VF,
+ * R4 products) → merge onto the defaults (R1/R2, R3 role with host default, R4, R9, R10) → reset
+ * (R5) → host limit when created ACTIVATED (R6), PCN needs a PIN (R8), telephony (R16) → effects
+ * (R12, R4, R10, R16, R15 licence assignment, `sendWelcome`, R17 syncWebOffice).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { decodeRequest, decodeSite, decodeSiteList } from '../decode.js'
+import {
+  emailConflict,
+  invalidRequest,
+  missingRequiredElements,
+  noPrivilege,
+  type SetUserError,
+  webExIdConflict,
+} from '../errors/SetUserError.js'
+import { CreateUserRequest } from '../model/operations.js'
+import type { SetUserResult } from '../model/result.js'
+import type { SiteContext } from '../model/site.js'
+import type { CreateUserBody, Options, CommOptions, SetUserBody, User } from '../model/user.js'
+import { applyValidated, validateValues } from '../pipeline.js'
+import { takenNameLookup } from '../rules/rename.js'
+
+const OPTION_KEYS: readonly (keyof Options)[] = [
+  'firstNameVisible',
+  'lastNameVisible',
+  'addressVisible',
+  'workPhoneVisible',
+  'cellPhoneVisible',
+  'pagerVisible',
+  'faxVisible',
+  'officeUrlVisible',
+  'pictureVisible',
+  'notifyOnNewMessage',
+  'notifyOnMeeting',
+  'followMeEnable',
+  'emailVisible',
+  'listInCategory',
+  'titleVisible',
+  'folderRead',
+  'folderWrite',
+  'messageVisible',
+  'iconSelect1',
+  'iconSelect2',
+  'acceptLinkRequest',
+  'holdOnLinkRequest',
+  'notifyOnLinkRequest',
+  'supportVideo',
+  'supportApp',
+  'supportFileShare',
+  'supportDesktopShare',
+  'supportMeetingRecord',
+  'supportAppshareRemote',
+  'supportWebTourRemote',
+  'supportDesktopShareRemote',
+  'subscriptionOffice',
+  'workPhoneCallback',
+  'cellPhoneCallback',
+  'faxCallback',
+  'pagerCallback',
+]
+const COMM_OPTION_KEYS: readonly (keyof CommOptions)[] = [
+  'prodAnnounce',
+  'trainingInfo',
+  'electronicInfo',
+  'promos',
+  'press',
+  'email',
+  'fax',
+  'phone',
+  'mail',
+]
+
+/**
+ * The user CreateUser starts from: the schema defaults (research §2), written out so that GetUser
+ * shows them. Options and commOptions FALSE; every privilege FALSE but `otherTelephony` (TRUE) and
+ * the default role `host`; ACTIVATED; time zone -1; category 0; PCN join-before-host FALSE; Sales
+ * Center role `rep`.
+ *
+ * @category operations
+ * @example
+ * ```ts
+ * import { userDefaults } from 'webex-user-rules'
+ * const user = userDefaults('student42')
+ * user.active //=> 'ACTIVATED'
+ * user.privilege?.host //=> true
+ * user.privilege?.otherTelephony //=> true
+ * user.options?.emailVisible //=> false
+ * ```
+ */
+export const userDefaults = (webExId: string): User => ({
+  webExId,
+  categoryId: 0,
+  commOptions: Object.fromEntries(COMM_OPTION_KEYS.map((key) => [key, false])),
+  options: Object.fromEntries(OPTION_KEYS.map((key) => [key, false])),
+  timeZoneID: -1,
+  privilege: {
+    host: true,
+    teleConfCallOut: false,
+    teleConfCallOutInternational: false,
+    teleConfCallIn: false,
+    teleConfTollFreeCallIn: false,
+    siteAdmin: false,
+    voiceOverIp: false,
+    roSiteAdmin: false,
+    labAdmin: false,
+    otherTelephony: true,
+    teleConfCallInInternational: false,
+    attendeeOnly: false,
+    recordingEditor: false,
+    meetingAssist: false,
+    HQvideo: false,
+    allowExtAttendees: false,
+    HDvideo: false,
+    isEnableCET: false,
+    isEnablePMR: false,
+    teleCLIAuthEnabled: false,
+    teleCLIPINEnabled: false,
+  },
+  active: 'ACTIVATED',
+  personalTeleconf: { joinBeforeHost: false },
+  salesCenter: { roles: { rep: true, mgr: false, asst: false, sme: false } },
+})
+
+/** The required elements of CreateUser, in the order the error names them. */
+const REQUIRED = ['webExId', 'password', 'email', 'firstName', 'lastName'] as const
+
+const missingElements = (body: CreateUserBody, usesSSO: boolean): string[] =>
+  REQUIRED.filter((key) => (key !== 'password' || !usesSSO) && (body[key] === undefined || body[key] === ''))
+
+/**
+ * Applies a CreateUser request: the new user with the effects the server must carry out, or the
+ * first error.
+ *
+ * @category operations
+ * @example
+ * ```ts
+ * import { applyCreateUser } from 'webex-user-rules'
+ * const site = { activeHostCount: 1, hostLimit: 10, allowUserToChangeUserName: false, takenWebExIds: ['moodleapi'], productIds: [], controlHubManaged: true, takenEmails: [] }
+ * const created = applyCreateUser(site, {
+ *   caller: { webExId: 'moodleapi', role: 'siteAdmin' },
+ *   body: { webExId: 'student42', email: 'ana@example.edu', password: 'Rnd&Pw-9x2Q', firstName: 'Ana', lastName: "O'Neil", supportedServices: { meetingCenter: true }, sendWelcome: true },
+ * })
+ * created._tag === 'Right' && created.right.effects
+ * //=> [{ kind: 'assignMeetingLicense', service: 'meetingCenter' }, { kind: 'sendWelcome' }]
+ * applyCreateUser(site, { caller: { webExId: 'moodleapi', role: 'siteAdmin' }, body: { webExId: 'x', email: 'x@example.edu' } })
+ * //=> { _tag: 'Left', left: { _tag: 'MissingRequiredElements', exceptionID: '030009', reason: 'Missing required fields: password, firstName, lastName', missing: ['password', 'firstName', 'lastName'] } }
+ * ```
+ */
+export const applyCreateUser = (
+  site: SiteContext,
+  request: CreateUserRequest,
+): E.Either<SetUserError, SetUserResult> => {
+  try {
+    return run(site, request)
+  } catch (thrown) {
+    return E.left(
+      invalidRequest([
+        {
+          source: 'request',
+          path: '',
+          expected: 'plain data (JSON values)',
+          actual: thrown instanceof Error ? thrown.message : thrown,
+        },
+      ]),
+    )
+  }
+}
+
+const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, SetUserResult> => {
+  const decoded = decodeRequest(CreateUserRequest, requestInput)
+  if (E.isLeft(decoded)) return decoded
+  const decodedSite = decodeSite(siteInput)
+  if (E.isLeft(decodedSite)) return decodedSite
+  const site = decodedSite.right
+  const { caller, body } = decoded.right
+  // only a site administrator provisions users (CreateUser reference)
+  if (caller.role !== 'siteAdmin') return E.left(noPrivilege([]))
+
+  const missing = missingElements(body, site.usesSSO ?? false)
+  if (missing.length > 0 || body.webExId === undefined) return E.left(missingRequiredElements(missing))
+  const webExId = body.webExId
+
+  const takenIds = decodeSiteList(site, 'takenWebExIds')
+  if (E.isLeft(takenIds)) return takenIds
+  if (takenNameLookup(takenIds.right)(webExId)) return E.left(webExIdConflict(webExId))
+  if (body.email !== undefined && site.takenEmails !== undefined) {
+    const takenEmails = decodeSiteList(site, 'takenEmails')
+    if (E.isLeft(takenEmails)) return takenEmails
+    if (takenNameLookup(takenEmails.right ?? [])(body.email)) return E.left(emailConflict(body.email))
+  }
+
+  const { sendWelcome, ...rest } = body
+  const asSetUser: SetUserBody = { ...rest, webExId }
+  const base = userDefaults(webExId)
+  const stage = { base, before: undefined, site, caller, body: asSetUser }
+  const validated = validateValues(stage)
+  if (E.isLeft(validated)) return validated
+  const applied = applyValidated(stage, validated.right)
+  if (E.isLeft(applied) || sendWelcome !== true) return applied
+  // the welcome mail goes out before the WebOffice sync, which stays last (D-R17)
+  const effects = [...applied.right.effects]
+  const sync = effects.findIndex((effect) => effect.kind === 'syncWebOffice')
+  effects.splice(sync === -1 ? effects.length : sync, 0, { kind: 'sendWelcome' })
+  return E.right({ ...applied.right, effects })
+}

@@ -1,0 +1,32 @@
+/**
+ * Finding users in the list an embedder passes to DelUser, ActivateUser and InactivateUser.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { invalidInput } from '../errors/decodeFailure.js'
+import type { InvalidRequest } from '../errors/SetUserError.js'
+import { isDataObject } from '../model/codec.js'
+import type { User } from '../model/user.js'
+
+/** An index of users by webExId and by userId; each user is validated when an operation uses it. */
+export interface Directory {
+  readonly byWebExId: ReadonlyMap<string, User>
+  readonly byUserId: ReadonlyMap<number, User>
+}
+
+/** Indexes the users (any element without a string webExId is an InvalidRequest naming it). */
+export const directoryOf = (users: unknown): E.Either<InvalidRequest, Directory> => {
+  if (!Array.isArray(users))
+    return E.left(invalidInput('user', [{ path: [], expected: 'a list of users', actual: users }]))
+  const byWebExId = new Map<string, User>()
+  const byUserId = new Map<number, User>()
+  for (const [i, user] of (users as readonly unknown[]).entries()) {
+    if (!isDataObject(user) || typeof user['webExId'] !== 'string') {
+      return E.left(invalidInput('user', [{ path: [i, 'webExId'], expected: 'a user with a webExId', actual: user }]))
+    }
+    byWebExId.set(user['webExId'], user as unknown as User)
+    if (typeof user['userId'] === 'number') byUserId.set(user['userId'], user as unknown as User)
+  }
+  return E.right({ byWebExId, byUserId })
+}

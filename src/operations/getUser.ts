@@ -1,0 +1,60 @@
+/**
+ * GetUser: what the API returns for a user — every stored element, the PIN included ("Use the
+ * GetUser API to retrieve the host's PIN"), the password masked, the account-level
+ * joinBeforeHost mirrored (R9). A site admin may read anyone; anyone else only their own record
+ * (R11's rule for reads).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { decodeRequest } from '../decode.js'
+import { invalidRequest, noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'
+import { Caller } from '../model/request.js'
+import { struct, type StructType } from '../model/codec.js'
+import { GetUserBody } from '../model/operations.js'
+import type * as t from 'io-ts'
+import type { GetUserView, User } from '../model/user.js'
+import { toGetUserView } from '../rules/joinBeforeHost.js'
+import { directoryOf } from './directory.js'
+
+const GetUserRequestC = struct('GetUserRequest', { caller: Caller, body: GetUserBody }, ['caller', 'body'])
+/** A GetUser request. @category model */
+export interface GetUserRequest extends t.TypeOf<typeof GetUserRequestC> {}
+export const GetUserRequest: StructType<GetUserRequest> = GetUserRequestC
+
+/**
+ * Answers a GetUser request from the users of the site.
+ *
+ * @category operations
+ * @example
+ * ```ts
+ * import { applyGetUser } from 'webex-user-rules'
+ * const users = [{ webExId: 'dstaudt', password: 'secret', phones: { PIN: '4826' } }]
+ * applyGetUser(users, { caller: { webExId: 'dstaudt', role: 'host' }, body: { webExId: 'dstaudt' } })
+ * //=> { _tag: 'Right', right: { webExId: 'dstaudt', password: '******', phones: { PIN: '4826' } } }
+ * applyGetUser(users, { caller: { webExId: 'someone', role: 'host' }, body: { webExId: 'dstaudt' } })._tag //=> 'Left'
+ * ```
+ */
+export const applyGetUser = (users: readonly User[], request: GetUserRequest): E.Either<SetUserError, GetUserView> => {
+  try {
+    const decoded = decodeRequest(GetUserRequest, request)
+    if (E.isLeft(decoded)) return decoded
+    const { caller, body } = decoded.right
+    if (caller.role !== 'siteAdmin' && caller.webExId !== body.webExId) return E.left(noPrivilege([]))
+    const directory = directoryOf(users)
+    if (E.isLeft(directory)) return directory
+    const user = directory.right.byWebExId.get(body.webExId)
+    return user === undefined ? E.left(userNotFound(body.webExId)) : E.right(toGetUserView(user))
+  } catch (thrown) {
+    return E.left(
+      invalidRequest([
+        {
+          source: 'request',
+          path: '',
+          expected: 'plain data (JSON values)',
+          actual: thrown instanceof Error ? thrown.message : thrown,
+        },
+      ]),
+    )
+  }
+}
