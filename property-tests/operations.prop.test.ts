@@ -60,7 +60,7 @@ const initialUsers: fc.Arbitrary<User[]> = fc
       ...ids.map((webExId) =>
         fc
           .record({
-            active: fc.constantFrom('ACTIVATED', 'DEACTIVATED') as fc.Arbitrary<'ACTIVATED' | 'DEACTIVATED'>,
+            active: fc.constantFrom<'ACTIVATED' | 'DEACTIVATED'>('ACTIVATED', 'DEACTIVATED'),
             attendeeOnly: fc.boolean(),
           })
           .map(({ active, attendeeOnly }): User => ({ webExId, active, privilege: { attendeeOnly } })),
@@ -79,9 +79,11 @@ const command = (name: string, step: (real: Real) => void): Cmd => ({
 })
 
 const idArb = fc.constantFrom('u1', 'u2', 'u3', 'u4')
-const activeArb = fc.constantFrom('ACTIVATED', 'DEACTIVATED', 'REQUEST_TO_ACTIVATE') as fc.Arbitrary<
-  'ACTIVATED' | 'DEACTIVATED' | 'REQUEST_TO_ACTIVATE'
->
+const activeArb = fc.constantFrom<'ACTIVATED' | 'DEACTIVATED' | 'REQUEST_TO_ACTIVATE'>(
+  'ACTIVATED',
+  'DEACTIVATED',
+  'REQUEST_TO_ACTIVATE',
+)
 
 const commands = [
   // the site's licence count changes (e.g. a smaller subscription): the site can end up over its limit
@@ -147,10 +149,14 @@ const commands = [
         caller: ADMIN,
         body: by ? { webexID: id } : { webexID: id, syncWebOffice: true },
       })
-      if (user === undefined) return void expect(r).toMatchObject(E.left({ _tag: 'UserNotFound' }))
+      if (user === undefined) {
+        expect(r).toMatchObject(E.left({ _tag: 'UserNotFound' }))
+        return
+      }
       if (E.isLeft(r)) {
         expect(r.left._tag).toBe('ExceededSiteHostLimit')
-        return void expect(countsAsHost(user)).toBe(false)
+        expect(countsAsHost(user)).toBe(false)
+        return
       }
       expect(r.right.user.active).toBe('ACTIVATED')
       replace(real, user, r.right.user)
@@ -160,7 +166,10 @@ const commands = [
     command(`inactivate(${id})`, (real) => {
       const user = real.users.find((u) => u.webExId === id)
       const r = applyInactivateUser(siteOf(real), real.users, { caller: ADMIN, body: { webexID: id } })
-      if (user === undefined) return void expect(r._tag).toBe('Left')
+      if (user === undefined) {
+        expect(r._tag).toBe('Left')
+        return
+      }
       if (E.isLeft(r)) expect.fail(JSON.stringify(r.left))
       expect(r.right.user.active).toBe('DEACTIVATED')
       replace(real, user, r.right.user)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   applyCreateUser,
   applyGetUser,
+  type Caller,
   type CreateUserBody,
   type CreateUserRequest,
   type SetUserError,
@@ -26,7 +27,7 @@ const moodle: CreateUserBody = {
 const create = (
   body: CreateUserBody,
   siteContext: SiteContext = site(),
-  caller = ADMIN,
+  caller: Caller = ADMIN,
 ): E.Either<SetUserError, SetUserResult> =>
   applyCreateUser(deepFreeze(siteContext), deepFreeze<CreateUserRequest>({ caller, body }))
 
