@@ -25,7 +25,14 @@ export {
 } from './model/operations.js'
 
 // codecs for untrusted JSON, and the model's types
-export { CreateUserBody, GetUserView, SUPPORT_CENTER_TABS, SetUserBody, User } from './model/user.js'
+export {
+  CreateUserBody,
+  GetUserView,
+  REQUEST_LIST_LIMITS,
+  SUPPORT_CENTER_TABS,
+  SetUserBody,
+  User,
+} from './model/user.js'
 export type {
   ActiveState,
   Address,

@@ -29,6 +29,28 @@ const PHONE = 64
 const CODE = 32
 const PIN = 16
 
+/**
+ * The most items a request may send per list (D-S1: resource bounds). Stored users are not bound by
+ * them: they are the embedder's data. Account lists are bounded loosely so that R10 can answer a
+ * fourth account with `InvalidAccounts`, as the spec says.
+ *
+ * @category model
+ * @example
+ * ```ts
+ * import { REQUEST_LIST_LIMITS } from 'webex-user-rules'
+ * REQUEST_LIST_LIMITS.meetingTypes //=> 100
+ * ```
+ */
+export const REQUEST_LIST_LIMITS = {
+  meetingTypes: 100,
+  videoSystems: 16,
+  alternateHosts: 100,
+  products: 100,
+  orderTabs: 4,
+  schedulingTemplates: 50,
+  accounts: 16,
+} as const
+
 // -------------------------------------------------------------------------------------
 // simple containers
 // -------------------------------------------------------------------------------------
@@ -234,7 +256,10 @@ const PersonalTeleconfC = struct('personalTeleconf', { account: list(PcnAccount)
 export interface PersonalTeleconf extends t.TypeOf<typeof PersonalTeleconfC> {}
 export const PersonalTeleconf: StructType<PersonalTeleconf> = PersonalTeleconfC
 
-const PersonalTeleconfInputC = struct('personalTeleconf', { account: list(PcnAccountInput), joinBeforeHost: bool })
+const PersonalTeleconfInputC = struct('personalTeleconf', {
+  account: list(PcnAccountInput, { maxItems: REQUEST_LIST_LIMITS.accounts }),
+  joinBeforeHost: bool,
+})
 /** `personalTeleconf` in a request. @category model */
 export interface PersonalTeleconfInput extends t.TypeOf<typeof PersonalTeleconfInputC> {}
 export const PersonalTeleconfInput: StructType<PersonalTeleconfInput> = PersonalTeleconfInputC
@@ -302,7 +327,9 @@ const ThirdPartyTeleconfC = struct('thirdPartyTeleconf', { account: list(ThirdPa
 export interface ThirdPartyTeleconf extends t.TypeOf<typeof ThirdPartyTeleconfC> {}
 export const ThirdPartyTeleconf: StructType<ThirdPartyTeleconf> = ThirdPartyTeleconfC
 
-const ThirdPartyTeleconfInputC = struct('thirdPartyTeleconf', { account: list(ThirdPartyAccountInput) })
+const ThirdPartyTeleconfInputC = struct('thirdPartyTeleconf', {
+  account: list(ThirdPartyAccountInput, { maxItems: REQUEST_LIST_LIMITS.accounts }),
+})
 /** `thirdPartyTeleconf` in a request. @category model */
 export interface ThirdPartyTeleconfInput extends t.TypeOf<typeof ThirdPartyTeleconfInputC> {}
 export const ThirdPartyTeleconfInput: StructType<ThirdPartyTeleconfInput> = ThirdPartyTeleconfInputC
@@ -330,6 +357,11 @@ const AlternateHostC = struct('alternateHost', {
 /** Who may start the Personal Room in the host's absence. @category model */
 export interface AlternateHost extends t.TypeOf<typeof AlternateHostC> {}
 export const AlternateHost: StructType<AlternateHost> = AlternateHostC
+
+const AlternateHostInputC = struct('alternateHost', {
+  allowAnyoneHostMyPMR: bool,
+  hosts: list(AlternateHostEmail, { element: 'host', maxItems: REQUEST_LIST_LIMITS.alternateHosts }),
+})
 
 const PRNotificationsC = struct('PRNotifications', { mode: str(CODE) })
 /** How the host is told someone waits in the Personal Room. @category model */
@@ -363,7 +395,11 @@ const PersonalMeetingRoomC = struct('personalMeetingRoom', {
 export interface PersonalMeetingRoom extends t.TypeOf<typeof PersonalMeetingRoomC> {}
 export const PersonalMeetingRoom: StructType<PersonalMeetingRoom> = PersonalMeetingRoomC
 
-const PersonalMeetingRoomInputC = struct('personalMeetingRoom', { ...roomHeadProps, ...roomTailProps })
+const PersonalMeetingRoomInputC = struct('personalMeetingRoom', {
+  ...roomHeadProps,
+  ...roomTailProps,
+  alternateHost: AlternateHostInputC,
+})
 /** `personalMeetingRoom` in a request (the seed's hostPIN example). @category model */
 export interface PersonalMeetingRoomInput extends t.TypeOf<typeof PersonalMeetingRoomInputC> {}
 export const PersonalMeetingRoomInput: StructType<PersonalMeetingRoomInput> = PersonalMeetingRoomInputC
@@ -402,6 +438,11 @@ const SupportCenterC = struct('supportCenter', {
   orderTabs: list(oneOf(SUPPORT_CENTER_TABS), { element: 'tab' }),
   serviceDesk: ServiceDesk,
 })
+const SupportCenterInputC = struct('supportCenter', {
+  orderTabs: list(oneOf(SUPPORT_CENTER_TABS), { element: 'tab', maxItems: REQUEST_LIST_LIMITS.orderTabs }),
+  serviceDesk: ServiceDesk,
+})
+
 /** Support Center preferences. @category model */
 export interface SupportCenter extends t.TypeOf<typeof SupportCenterC> {}
 export const SupportCenter: StructType<SupportCenter> = SupportCenterC
@@ -461,11 +502,22 @@ const RemoteAccessC = struct('remoteAccess', { sharingView, sharingColor, record
 export interface RemoteAccess extends t.TypeOf<typeof RemoteAccessC> {}
 export const RemoteAccess: StructType<RemoteAccess> = RemoteAccessC
 
+const SalesRolesC = struct('roles', { rep: bool, mgr: bool, asst: bool, sme: bool })
+
 const SalesCenterC = struct('salesCenter', {
-  roles: struct('roles', { rep: bool, mgr: bool, asst: bool, sme: bool }),
+  roles: SalesRolesC,
   manager: str(TEXT),
   smeInfo: struct('smeInfo', { description: str(512), products: list(long, { element: 'prodID', minItems: 1 }) }),
 })
+const SalesCenterInputC = struct('salesCenter', {
+  roles: SalesRolesC,
+  manager: str(TEXT),
+  smeInfo: struct('smeInfo', {
+    description: str(512),
+    products: list(long, { element: 'prodID', minItems: 1, maxItems: REQUEST_LIST_LIMITS.products }),
+  }),
+})
+
 /** Sales Center roles and the subject-matter-expert products (R4). @category model */
 export interface SalesCenter extends t.TypeOf<typeof SalesCenterC> {}
 export const SalesCenter: StructType<SalesCenter> = SalesCenterC
@@ -592,14 +644,21 @@ export const User: StructType<User> = UserC
 /** What a request may write: the user tree without the output-only elements, accounts in request form. */
 const inputProps = {
   ...headProps,
+  meetingTypes: list(long, { element: 'meetingType', maxItems: REQUEST_LIST_LIMITS.meetingTypes }),
   ...middleProps,
-  tspAccount: list(TspAccountInput, { element: 'tspAccount' }),
+  tspAccount: list(TspAccountInput, { element: 'tspAccount', maxItems: REQUEST_LIST_LIMITS.accounts }),
   ...tailProps,
   personalTeleconf: PersonalTeleconfInput,
   thirdPartyTeleconf: ThirdPartyTeleconfInput,
-  ...profileProps,
+  videoSystems: list(VideoCallback, { element: 'videoCallback', maxItems: REQUEST_LIST_LIMITS.videoSystems }),
   personalMeetingRoom: PersonalMeetingRoomInput,
   ...afterRoomProps,
+  supportCenter: SupportCenterInputC,
+  schedulingTemplates: list(SessionTemplate, {
+    element: 'sessionTemplate',
+    maxItems: REQUEST_LIST_LIMITS.schedulingTemplates,
+  }),
+  salesCenter: SalesCenterInputC,
   eventCenter: EventCenter,
 }
 
