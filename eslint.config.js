@@ -11,7 +11,15 @@ const fpTsImports = {
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'docs/api/**', 'coverage/**', 'reports/**', '.stryker-tmp*/**', 'node_modules/**'],
+    ignores: [
+      'dist/**',
+      'examples/*/dist/**',
+      'docs/api/**',
+      'coverage/**',
+      'reports/**',
+      '.stryker-tmp*/**',
+      'node_modules/**',
+    ],
   },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
