@@ -154,6 +154,8 @@ const createParser = (problems: string[]): XMLParser =>
     // list stays a list; attributes stay scalars
     isArray: (_name, _jPath, _isLeaf, isAttribute) => !isAttribute,
     transformTagName: (name) => (isReservedName(name) ? RESERVED_MARK + name : name),
+    // no callback here reads the path; without it the parser skips building path strings
+    jPath: false,
   })
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
