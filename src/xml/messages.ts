@@ -213,15 +213,14 @@ const parseRequest = (xml: string, expected?: Operation): E.Either<SetUserError,
   const securityContext = readSecurityContext(envelope.header, problems)
   const operation =
     envelope.bodyContent === undefined ? undefined : readOperation(envelope.bodyContent, problems, expected)
+  // the body is read even when the envelope has failed, so one error names every failing path
   let message: RequestMessage | undefined
-  if (envelope.bodyContent !== undefined && operation !== undefined && securityContext !== undefined) {
-    if (operation === 'SetUser') {
-      const body = decodeElement(SetUserBody, envelope.bodyContent, undefined, problems.body)
-      if (body !== undefined) message = { operation, securityContext, body }
-    } else {
-      const body = decodeElement(GetUserBody, envelope.bodyContent, undefined, problems.body)
-      if (body !== undefined) message = { operation, securityContext, body }
-    }
+  if (envelope.bodyContent !== undefined && operation === 'SetUser') {
+    const body = decodeElement(SetUserBody, envelope.bodyContent, undefined, problems.body)
+    if (body !== undefined && securityContext !== undefined) message = { operation, securityContext, body }
+  } else if (envelope.bodyContent !== undefined && operation === 'GetUser') {
+    const body = decodeElement(GetUserBody, envelope.bodyContent, undefined, problems.body)
+    if (body !== undefined && securityContext !== undefined) message = { operation, securityContext, body }
   }
   return problems.none && message !== undefined ? E.right(message) : E.left(problems.toError())
 }

@@ -460,6 +460,12 @@ describe('spec §5 rejects with InvalidRequest', () => {
   it('a message without header, securityContext or bodyContent', () => {
     const noHeader = message('<webExId>j</webExId>').replace(/<header>.*<\/header>/, '')
     expect(paths(noHeader)).toEqual(['message:header'])
+    // the body is still read, so its failures come in the same error
+    expect(paths(noHeader.replace('<webExId>j</webExId>', '<Active>x</Active>'))).toEqual([
+      'message:header',
+      'body:Active',
+      'body:webExId',
+    ])
     const noContext = message('<webExId>j</webExId>').replace(/<securityContext>.*<\/securityContext>/, '')
     expect(paths(noContext)).toEqual(['message:header.securityContext'])
     const noContent = message('').replace(/<bodyContent[^>]*><\/bodyContent>/, '')
