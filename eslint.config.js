@@ -4,8 +4,23 @@ import { defineConfig } from 'eslint/config'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+const fpTsImports = {
+  regex: '^(fp-ts|io-ts)/(?!lib/[A-Za-z]+\\.js$)',
+  message: "Import fp-ts/io-ts modules as 'fp-ts/lib/Either.js' (Node ESM cannot resolve 'fp-ts/Either').",
+}
+
 export default defineConfig(
-  { ignores: ['dist/**', 'docs/api/**', 'coverage/**', 'reports/**', '.stryker-tmp*/**', 'node_modules/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'examples/*/dist/**',
+      'docs/api/**',
+      'coverage/**',
+      'reports/**',
+      '.stryker-tmp*/**',
+      'node_modules/**',
+    ],
+  },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,
@@ -15,17 +30,7 @@ export default defineConfig(
   },
   {
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(fp-ts|io-ts)/(?!lib/[A-Za-z]+\\.js$)',
-              message: "Import fp-ts/io-ts modules as 'fp-ts/lib/Either.js' (Node ESM cannot resolve 'fp-ts/Either').",
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [fpTsImports] }],
       // `interface X extends t.TypeOf<typeof XC> {}` names a codec's type (the io-ts idiom)
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       '@typescript-eslint/no-unused-vars': [
@@ -38,6 +43,20 @@ export default defineConfig(
   {
     files: ['src/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  {
+    // spec §5: the XML parser is the wire adapter's business only
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    ignores: ['src/xml/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [fpTsImports],
+          paths: [{ name: 'fast-xml-parser', message: 'fast-xml-parser is confined to src/xml/ (the wire adapter).' }],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.config.ts'],

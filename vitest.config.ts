@@ -1,8 +1,13 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-// tests import the public package name, resolved to the sources
-const alias = { 'webex-user-rules': fileURLToPath(new URL('./src/index.ts', import.meta.url)) }
+// tests import the public package names, resolved to the sources (exact matches, so that
+// `webex-user-rules` does not also capture `webex-user-rules/xml`)
+const source = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
+const alias = [
+  { find: /^webex-user-rules$/, replacement: source('./src/index.ts') },
+  { find: /^webex-user-rules\/xml$/, replacement: source('./src/xml/index.ts') },
+]
 
 export default defineConfig({
   resolve: { alias },

@@ -105,3 +105,6 @@ export { LICENSED_SERVICES } from './rules/licences.js'
 // errors
 export * from './errors/SetUserError.js'
 export { formatDecodeFailure, formatError } from './errors/format.js'
+
+// for embedding servers (appended with the XML adapter)
+export { callerRole } from './rules/callerRole.js'

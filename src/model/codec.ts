@@ -382,4 +382,10 @@ export const runCodec = <A>(
   return { value, issues }
 }
 
+/** The path of `key` below `parent` (a new array: for callers that keep paths, such as the XML adapter). */
+export const childPath = (parent: Path, key: string | number): Path => [...parent, key]
+
+/** The path of a root element. */
+export const rootPath = (key: string | number): Path => [key]
+
 export { isDataObject }

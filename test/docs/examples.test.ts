@@ -8,6 +8,7 @@ import { join, relative } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import * as api from 'webex-user-rules'
+import * as xml from 'webex-user-rules/xml'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -53,7 +54,9 @@ const toRunnable = (code: string): { readonly js: string; readonly checks: numbe
   const out: string[] = []
   let checks = 0
   for (const raw of code.split('\n')) {
-    const line = raw.replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules'/, 'const {$1} = __api')
+    const line = raw
+      .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules'/, 'const {$1} = __api')
+      .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/xml'/, 'const {$1} = __xml')
     const sameLine = /^(.*\S)\s*\/\/=>\s*(.+)$/.exec(line)
     const ownLine = /^\s*\/\/=>\s*(.+)$/.exec(line)
     if (ownLine?.[1] !== undefined) {
@@ -81,15 +84,23 @@ describe('@example blocks run as tests', () => {
     expect(examples.length).toBeGreaterThan(20)
   })
 
-  it('every value the package exports has an example that imports it', () => {
-    const imported = new Set(
+  const importedFrom = (entry: string): Set<string> =>
+    new Set(
       examples.flatMap((e) =>
-        [...e.code.matchAll(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules'/g)].flatMap((m) =>
+        [...e.code.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*'${entry}'`, 'g'))].flatMap((m) =>
           (m[1] ?? '').split(',').map((name) => name.trim()),
         ),
       ),
     )
+
+  it('every value the package exports has an example that imports it', () => {
+    const imported = importedFrom('webex-user-rules')
     expect(Object.keys(api).filter((name) => !imported.has(name))).toEqual([])
+  })
+
+  it('every value webex-user-rules/xml exports has an example that imports it', () => {
+    const imported = importedFrom('webex-user-rules/xml')
+    expect(Object.keys(xml).filter((name) => !imported.has(name))).toEqual([])
   })
 
   for (const example of examples) {
@@ -102,8 +113,12 @@ describe('@example blocks run as tests', () => {
         expect(actual).toEqual(expected)
       }
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the example code is ours, from src/
-      const runExample = new Function('__api', '__check', js) as (a: typeof api, c: typeof check) => void
-      runExample(api, check)
+      const runExample = new Function('__api', '__xml', '__check', js) as (
+        a: typeof api,
+        x: typeof xml,
+        c: typeof check,
+      ) => void
+      runExample(api, xml, check)
       expect(ran).toBe(checks)
     })
   }

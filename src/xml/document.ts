@@ -1,0 +1,266 @@
+/**
+ * Reading untrusted XML into a small typed element tree (spec §5). This is the only module that
+ * touches fast-xml-parser; everything after it works on {@link XmlElement}s.
+ *
+ * Hardening, in order (research reliability-security §4.3):
+ * 1. size: more than {@link MAX_MESSAGE_BYTES} UTF-8 bytes is refused before anything else;
+ * 2. no DOCTYPE / ENTITY declaration anywhere (removes the entity attack surface, so the default
+ *    decoding of `&amp;` can stay on);
+ * 3. only XML characters (no C0 controls, no lone surrogates);
+ * 4. `XMLValidator.validate` (the parser itself is lenient about mis-nesting);
+ * 5. the parser with values kept as text, namespace prefixes removed and every element an array
+ *    (so duplicates and one-item lists stay visible), and our own entity decoder (D-X5);
+ * 6. exactly one root element, nesting at most {@link MAX_DEPTH} deep.
+ *
+ * Element names never become keys of objects we build: the tree stores them as values, so
+ * `<__proto__>` or `<constructor>` is just an unknown element (D-X6).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import type { DecodeFailure } from '../errors/SetUserError.js'
+
+/**
+ * Largest message accepted, in UTF-8 bytes (spec §5: 64 KiB).
+ *
+ * @category xml
+ * @example
+ * ```ts
+ * import { MAX_MESSAGE_BYTES } from 'webex-user-rules/xml'
+ * MAX_MESSAGE_BYTES //=> 65536
+ * ```
+ */
+export const MAX_MESSAGE_BYTES = 65_536
+
+/**
+ * Deepest element nesting accepted; the root `message` is depth 1 (spec §5).
+ *
+ * @category xml
+ * @example
+ * ```ts
+ * import { MAX_DEPTH } from 'webex-user-rules/xml'
+ * MAX_DEPTH //=> 16
+ * ```
+ */
+export const MAX_DEPTH = 16
+
+/** One element: local name (prefix removed), attributes by local name, children, and its text. */
+export interface XmlElement {
+  readonly name: string
+  readonly attributes: ReadonlyMap<string, string>
+  readonly children: readonly XmlElement[]
+  /** Character data (entities decoded, CDATA kept verbatim), trimmed; `''` when there is none. */
+  readonly text: string
+}
+
+/** A problem with the document itself; always reported with `source: 'message'`. */
+export type DocumentFailure = Omit<DecodeFailure, 'source'>
+
+const WELL_FORMED = 'well-formed XML'
+
+const left = (failures: readonly DocumentFailure[]): E.Either<readonly DocumentFailure[], never> => E.left(failures)
+
+const failure = (expected: string, actual: unknown, path = ''): DocumentFailure => ({ path, expected, actual })
+
+/** UTF-8 length of a string without allocating (unpaired surrogates count as the 3 bytes of U+FFFD). */
+export const utf8ByteLength = (s: string): number => {
+  let bytes = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4
+        i++
+      } else bytes += 3
+    } else bytes += 3
+  }
+  return bytes
+}
+
+const lineAndColumn = (s: string, index: number): string => {
+  const before = s.slice(0, index)
+  const line = before.split('\n').length
+  const column = index - before.lastIndexOf('\n')
+  return `line ${String(line)}, col ${String(column)}`
+}
+
+// Characters XML 1.0 forbids (Char production): C0 controls except TAB/LF/CR, U+FFFE/U+FFFF, and
+// surrogates that are not part of a pair.
+export const FORBIDDEN_CHAR =
+  // eslint-disable-next-line no-control-regex -- matching the forbidden control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u
+
+const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i
+
+const isXmlChar = (cp: number): boolean =>
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff)
+
+const PREDEFINED: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+])
+const REFERENCE = /&([^;&\s<]{0,40})(;?)/g
+const CHARACTER_REFERENCE = /^#(?:([0-9]{1,8})|x([0-9a-fA-F]{1,8}))$/
+
+/** The text a reference stands for, or undefined when XML does not define it. */
+const referenced = (name: string): string | undefined => {
+  const predefined = PREDEFINED.get(name)
+  if (predefined !== undefined) return predefined
+  const numeric = CHARACTER_REFERENCE.exec(name)
+  if (numeric === null) return undefined
+  const [, dec, hex] = numeric
+  const cp = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16)
+  return isXmlChar(cp) ? String.fromCodePoint(cp) : undefined
+}
+
+/**
+ * D-X5: one pass over the text, so `&amp;#65;` stays the text `&#65;`. The five predefined
+ * entities and numeric character references are decoded (they are XML); anything else
+ * (`&nbsp;`, `&#0;`) is not well-formed, since no DOCTYPE can declare it. A reference expands to
+ * at most two UTF-16 units, so decoding never grows the text (CVE-2026-33036 does not apply).
+ */
+const createEntityDecoder = (problems: string[]) => ({
+  setExternalEntities: (): void => undefined,
+  addInputEntities: (): void => undefined,
+  reset: (): void => undefined,
+  setXmlVersion: (): void => undefined,
+  decode: (text: string): string =>
+    text.includes('&')
+      ? text.replace(REFERENCE, (match, name: string, semicolon: string) => {
+          const value = semicolon === '' ? undefined : referenced(name)
+          if (value !== undefined) return value
+          problems.push(semicolon === '' ? `"${match}": a "&" that starts no reference` : `the reference ${match}`)
+          return match
+        })
+      : text,
+})
+
+// Element names that are properties of every object; the parser throws on three of them and
+// renames others, so they are marked before it sees them and restored in our tree (D-X6).
+const RESERVED_MARK = '!'
+const isReservedName = (name: string): boolean => name in Object.prototype || name === 'prototype'
+
+const createParser = (problems: string[]): XMLParser =>
+  new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    processEntities: true, // safe only because any DOCTYPE is refused before parsing
+    // `htmlEntities` (deprecated) stays at its default, false: this decoder replaces the built-in
+    // one, so HTML named entities are never decoded and numeric references are (D-X5)
+    entityDecoder: createEntityDecoder(problems),
+    // a backstop: the depth rule itself is checked on our tree (the parser allows one level more)
+    maxNestedTags: MAX_DEPTH,
+    // D-X4: every element is an array, so a duplicate is never silently merged and a one-item
+    // list stays a list; attributes stay scalars
+    isArray: (_name, _jPath, _isLeaf, isAttribute) => !isAttribute,
+    transformTagName: (name) => (isReservedName(name) ? RESERVED_MARK + name : name),
+    // no callback here reads the path; without it the parser skips building path strings
+    jPath: false,
+  })
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
+
+/** The parser's object for one element → our element (names restored, attributes by local name). */
+const toElement = (name: string, raw: unknown): XmlElement => {
+  const restored = name.startsWith(RESERVED_MARK) ? name.slice(RESERVED_MARK.length) : name
+  if (!isRecord(raw)) return { name: restored, attributes: new Map(), children: [], text: stringOf(raw) }
+  const attributes = new Map<string, string>()
+  const children: XmlElement[] = []
+  let text = ''
+  for (const key of Object.keys(raw)) {
+    const value = raw[key]
+    if (key === '#text') text = stringOf(value)
+    else if (key.startsWith('@_')) attributes.set(key.slice(2), stringOf(value))
+    else if (Array.isArray(value)) for (const item of value as unknown[]) children.push(toElement(key, item))
+    else children.push(toElement(key, value))
+  }
+  return { name: restored, attributes, children, text }
+}
+
+const stringOf = (u: unknown): string => (typeof u === 'string' ? u : typeof u === 'number' ? String(u) : '')
+
+const depthOf = (element: XmlElement, limit: number): number => {
+  let deepest = 0
+  for (const child of element.children) {
+    deepest = Math.max(deepest, depthOf(child, limit))
+    if (deepest >= limit) break
+  }
+  return deepest + 1
+}
+
+/**
+ * Reads a whole document: the checks above, then the one root element. Never throws; every
+ * problem is a failure of the message.
+ */
+export const readDocument = (xml: string): E.Either<readonly DocumentFailure[], XmlElement> => {
+  if (xml.length > MAX_MESSAGE_BYTES || utf8ByteLength(xml) > MAX_MESSAGE_BYTES)
+    return left([
+      failure(`a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`, `${String(utf8ByteLength(xml))} bytes`),
+    ])
+  const declaration = DECLARATION.exec(xml)
+  if (declaration !== null)
+    return left([
+      failure(
+        'a message without DOCTYPE or ENTITY declarations',
+        `<!${declaration[1] ?? ''} at ${lineAndColumn(xml, declaration.index)}`,
+      ),
+    ])
+  const forbidden = FORBIDDEN_CHAR.exec(xml)
+  if (forbidden !== null)
+    return left([
+      failure(
+        `${WELL_FORMED} (XML characters only)`,
+        `U+${(forbidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} at ${lineAndColumn(xml, forbidden.index)}`,
+      ),
+    ])
+  // The spec asks for fast-xml-parser's own validator (deprecated in favour of a separate
+  // package, which would be a second XML dependency to pin and audit).
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const validation = XMLValidator.validate(xml)
+  if (validation !== true) {
+    const { msg, line, col } = validation.err
+    return left([failure(WELL_FORMED, `${msg} (line ${String(line)}, col ${String(col)})`)])
+  }
+  const problems: string[] = []
+  let parsed: unknown
+  try {
+    parsed = createParser(problems).parse(xml)
+  } catch (thrown) {
+    // only the nesting backstop is known to throw here; anything else is reported the same way
+    return left([failure(WELL_FORMED, thrown instanceof Error ? thrown.message : String(thrown))])
+  }
+  if (problems.length > 0) return left(problems.map((p) => failure(`${WELL_FORMED} (declared entities only)`, p)))
+  const roots = toElement('', isRecord(parsed) ? parsed : {})
+  if (roots.children.length !== 1 || roots.text !== '')
+    return left([
+      failure(
+        `${WELL_FORMED} with exactly one root element`,
+        roots.children.length === 0
+          ? 'no element'
+          : roots.children.map((c) => `<${c.name}>`).join(', ') + (roots.text === '' ? '' : ' and text'),
+      ),
+    ])
+  const [root] = roots.children
+  if (root === undefined) return left([failure(`${WELL_FORMED} with exactly one root element`, 'no element')])
+  if (depthOf(root, MAX_DEPTH + 1) > MAX_DEPTH)
+    return left([failure(`elements nested at most ${String(MAX_DEPTH)} deep`, `more than ${String(MAX_DEPTH)} levels`)])
+  return E.right(root)
+}

@@ -1,0 +1,129 @@
+/**
+ * The built package as real processes, from `npm run build` (run once here, so a fresh clone
+ * passes `npm test`): the CLI through `node dist/cli/main.js` and `npx webex-user-rules`, and the
+ * example server through `node examples/server/dist/main.js`.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import * as E from 'fp-ts/lib/Either.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parseGetUserResponse, parseResponseStatus, renderGetUserMessage } from 'webex-user-rules/xml'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const DEMO = 'examples/demo/'
+const CORPUS = 'test/fixtures/corpus/'
+
+const apply = (request: string, ...more: string[]): string[] => [
+  'apply',
+  '--user',
+  `${DEMO}jdoe.json`,
+  '--site',
+  `${DEMO}site.json`,
+  '--request',
+  request,
+  ...more,
+]
+
+const json = (stdout: string): unknown => JSON.parse(stdout)
+
+beforeAll(() => {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' })
+}, 180_000)
+
+describe('CLI as a real process (the built dist/cli/main.js)', () => {
+  const node = (args: string[]) =>
+    spawnSync(process.execPath, ['dist/cli/main.js', ...args], { cwd: ROOT, encoding: 'utf8' })
+
+  it('starts with a node shebang, as the package.json bin needs', () => {
+    expect(readFileSync(`${ROOT}dist/cli/main.js`, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node')
+    const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { bin: Record<string, string> }
+    expect(pkg.bin).toEqual({ 'webex-user-rules': './dist/cli/main.js' })
+  })
+
+  it('exit 0 with JSON on a pipe (the seed meetingType 105 example)', () => {
+    const child = node(apply(`${DEMO}meetingtype-105.xml`))
+    expect(child.status).toBe(0)
+    expect(child.stderr).toBe('')
+    expect(json(child.stdout)).toMatchObject({ user: { webExId: 'jdoe', meetingTypes: [105] }, effects: [] })
+  })
+
+  it('exit 1 with the formatted error (the seed PIN example)', () => {
+    const child = node(apply(`${DEMO}pin-1234.xml`, '--role', 'host', '--format', 'diff'))
+    expect(child.status).toBe(1)
+    expect(child.stdout).toContain('✗ InvalidPin (exceptionID 999999): Not a valid PIN!')
+  })
+
+  it('exit 2 on a bad command line', () => {
+    const child = node(['apply', '--user'])
+    expect(child.status).toBe(2)
+    expect(child.stderr).toContain('webex-user-rules:')
+  })
+
+  it('the corpus GetUser response with a corpus SetUser, from the package entry of npx', () => {
+    // `npx webex-user-rules` inside the repository runs this package's own bin (npm links the
+    // current project); offline, so the test never reaches a registry
+    const child = spawnSync(
+      'npx',
+      [
+        '--offline',
+        'webex-user-rules',
+        'apply',
+        '--user',
+        `${CORPUS}getuser-response-atlas-1.xml`,
+        '--site',
+        `${DEMO}site.json`,
+        '--request',
+        `${CORPUS}setuser-wxdash-5.xml`,
+        '--retarget',
+        '--format',
+        'diff',
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+    )
+    expect(child.stderr).toBe('')
+    expect(child.stdout).toBe(
+      // the diff is against the retargeted user, so webExId is not a change
+      'SetUser admin by admin (siteAdmin): SUCCESS\n' +
+        '  changed  phones.PIN: "" → "4826"\n' +
+        '  effect   provisionTelephony {"server":"primaryLarge"}\n',
+    )
+    expect(child.status).toBe(0)
+  }, 60_000)
+})
+
+describe('the example server as a real process (examples/server/dist/main.js)', () => {
+  it('starts from the build on an ephemeral port with its seed and answers GetUser and SetUser', async () => {
+    const child = spawn(process.execPath, ['examples/server/dist/main.js', '--port', '0'], { cwd: ROOT })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString()
+          const match = /listening on (http:\/\/\S+)/.exec(out)
+          if (match?.[1] !== undefined) resolve(match[1])
+        })
+        child.on('exit', (code) => {
+          reject(new Error(`server exited with ${String(code)}: ${out}`))
+        })
+      })
+      const post = async (body: string): Promise<string> => (await fetch(url, { method: 'POST', body })).text()
+      const jdoe = parseGetUserResponse(
+        await post(
+          renderGetUserMessage({
+            securityContext: { webExID: 'admin', password: 'DummyPass-1' },
+            body: { webExId: 'jdoe' },
+          }),
+        ),
+      )
+      expect(E.isRight(jdoe) && jdoe.right.meetingTypes).toEqual([1, 2, 3])
+      // the demo's seed example, now over HTTP: a host refused personalTeleconf/joinBeforeHost (R9)
+      const refused = await post(readFileSync(`${ROOT}${DEMO}host-joinbeforehost.xml`, 'utf8'))
+      expect(parseResponseStatus(refused)).toMatchObject(E.right({ result: 'FAILURE', exceptionID: '000001' }))
+      const applied = await post(readFileSync(`${ROOT}${DEMO}meetingtype-105.xml`, 'utf8'))
+      expect(parseResponseStatus(applied)).toMatchObject(E.right({ result: 'SUCCESS' }))
+    } finally {
+      child.kill()
+    }
+  }, 30_000)
+})

@@ -1,0 +1,249 @@
+/**
+ * The command line as a function: `run()` with files from the repository and from memory. The
+ * built executable, spawned as a real process, is tested in test/built/processes.test.ts.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { noPrivilege } from 'webex-user-rules'
+import { parseResponseStatus, renderSetUserResponse } from 'webex-user-rules/xml'
+import { run, type CliIO } from '../../src/cli/run.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const DEMO = 'examples/demo/'
+const CORPUS = 'test/fixtures/corpus/'
+
+const SITE = JSON.stringify({
+  activeHostCount: 4,
+  allowUserToChangeUserName: false,
+  takenWebExIds: [],
+  productIds: [120, 123, 124],
+  controlHubManaged: false,
+})
+
+/** Files from the repository, plus the in-memory ones given. */
+const io = (extra: Record<string, string> = {}, isTTY = false): CliIO => ({
+  isTTY,
+  readFile: (path) => {
+    if (Object.hasOwn(extra, path)) return new TextEncoder().encode(extra[path])
+    return readFileSync(new URL(path, `file://${ROOT}`))
+  },
+})
+
+const apply = (request: string, ...more: string[]): string[] => [
+  'apply',
+  '--user',
+  `${DEMO}jdoe.json`,
+  '--site',
+  `${DEMO}site.json`,
+  '--request',
+  request,
+  ...more,
+]
+
+const json = (stdout: string): unknown => JSON.parse(stdout)
+
+describe('CLI apply: success (exit 0)', () => {
+  it('R2 json: the new user, effects and notices (seed: meetingType 105 replaces all)', () => {
+    const result = run(apply(`${DEMO}meetingtype-105.xml`, '--format', 'json'), io())
+    expect(result.exitCode).toBe(0)
+    expect(result.stderr).toBe('')
+    const stored = JSON.parse(readFileSync(`${ROOT}${DEMO}jdoe.json`, 'utf8')) as object
+    expect(json(result.stdout)).toEqual({ user: { ...stored, meetingTypes: [105] }, effects: [], notices: [] })
+  })
+
+  it('R4 diff: the changed paths old → new (seed: prodIDs 120,123 + 123,124 → 124,123)', () => {
+    const result = run(apply(`${DEMO}prodids-123-124.xml`, '--format', 'diff'), io())
+    expect(result).toEqual({
+      stdout:
+        'SetUser jdoe by admin (siteAdmin): SUCCESS\n  changed  salesCenter.smeInfo.products: [120,123] → [124,123]\n',
+      stderr: '',
+      exitCode: 0,
+    })
+  })
+
+  it('xml: the serv:message SUCCESS response', () => {
+    const result = run(apply(`${DEMO}meetingtype-105.xml`, '--format', 'xml'), io())
+    expect(result.exitCode).toBe(0)
+    expect(parseResponseStatus(result.stdout)).toEqual(E.right({ result: 'SUCCESS', gsbStatus: 'PRIMARY' }))
+    expect(result.stdout).toContain('xsi:type="use:setUserResponse"')
+  })
+
+  it('the default format is diff on a terminal and json otherwise', () => {
+    expect(run(apply(`${DEMO}meetingtype-105.xml`), io({}, true)).stdout).toMatch(/^SetUser jdoe by admin/)
+    expect(json(run(apply(`${DEMO}meetingtype-105.xml`), io({}, false)).stdout)).toHaveProperty('user')
+  })
+
+  it('diff lists notices and effects, and never prints a password', () => {
+    const body = { webExId: 'jdoe', password: 'n3w-Secret', phones: { PIN: '4826' }, privilege: { siteAdmin: true } }
+    const result = run(apply('body.json', '--format', 'diff'), io({ 'body.json': JSON.stringify(body) }))
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout.split('\n')).toEqual([
+      'SetUser jdoe by admin (siteAdmin): SUCCESS',
+      '  changed  privilege.host: true → false',
+      '  changed  privilege.siteAdmin: (absent) → true',
+      '  changed  password: (absent) → ******',
+      '  changed  phones: (absent) → {"PIN":"4826"}',
+      '  effect   provisionTelephony {"server":"primaryLarge"}',
+      '',
+    ])
+    expect(result.stdout).not.toContain('n3w-Secret')
+  })
+
+  it('the user may be a real GetUser response; --retarget points it at the request (corpus round trip)', () => {
+    const args = [
+      'apply',
+      '--user',
+      `${CORPUS}getuser-response-atlas-1.xml`,
+      '--site',
+      'site.json',
+      '--request',
+      `${CORPUS}setuser-atlas-1.xml`,
+      '--format',
+      'json',
+    ]
+    const files = io({ 'site.json': SITE })
+    // without --retarget the request names another user (R20)
+    const mismatch = run(args, files)
+    expect(mismatch.exitCode).toBe(1)
+    expect(mismatch.stderr).toContain('UserNotFound (exceptionID 030001): User not found: jdoe@example.com')
+    const retargeted = run([...args, '--retarget'], files)
+    expect(retargeted.exitCode).toBe(0)
+    expect(json(retargeted.stdout)).toMatchObject({
+      user: { webExId: 'jdoe@example.com', meetingTypes: [214, 216], categoryId: 36 },
+    })
+  })
+})
+
+describe('CLI apply: the caller', () => {
+  it('is the securityContext webExID of an XML request, as siteAdmin unless --role', () => {
+    // pin-1234.xml comes from jdoe himself; the PIN is refused either way, so use joinBeforeHost (R9)
+    const asSiteAdmin = run(apply(`${DEMO}host-joinbeforehost.xml`, '--format', 'diff'), io())
+    expect(asSiteAdmin.stdout).toMatch(/^SetUser jdoe by jdoe \(siteAdmin\): SUCCESS/)
+    const asHost = run(apply(`${DEMO}host-joinbeforehost.xml`, '--role', 'host', '--format', 'diff'), io())
+    expect(asHost.exitCode).toBe(1)
+    expect(asHost.stdout).toContain('NoPrivilege (exceptionID 000001)')
+  })
+
+  it('is admin/siteAdmin for a JSON body, and --caller overrides both', () => {
+    const files = io({ 'b.json': JSON.stringify({ webExId: 'jdoe', firstName: 'J' }) })
+    expect(run(apply('b.json', '--format', 'diff'), files).stdout).toMatch(/^SetUser jdoe by admin \(siteAdmin\)/)
+    const other = run(apply('b.json', '--caller', 'someone', '--role', 'host', '--format', 'json'), files)
+    // a host editing someone else's record (R11)
+    expect(json(other.stdout)).toEqual({ error: noPrivilege([]) })
+  })
+
+  it('an XML request without webExID needs --caller (exit 2)', () => {
+    const anonymous = readFileSync(`${ROOT}${DEMO}meetingtype-105.xml`, 'utf8').replace('<webExID>admin</webExID>', '')
+    const result = run(apply('anon.xml'), io({ 'anon.xml': anonymous }))
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('the securityContext has no webExID; pass --caller')
+    expect(run(apply('anon.xml', '--caller', 'admin'), io({ 'anon.xml': anonymous })).exitCode).toBe(0)
+  })
+})
+
+describe('CLI apply: refused (exit 1)', () => {
+  it('R7 diff: the error, formatted (seed: PIN 1234)', () => {
+    const result = run(apply(`${DEMO}pin-1234.xml`, '--role', 'host', '--format', 'diff'), io())
+    expect(result).toEqual({
+      stdout:
+        'SetUser jdoe by jdoe (host): FAILURE\n  ✗ InvalidPin (exceptionID 999999): Not a valid PIN! PIN must be 4-digit number and not allow PIN to be Single number values or simple sequences, like 1111 or 1234.\n',
+      stderr: '',
+      exitCode: 1,
+    })
+  })
+
+  it('R9 xml: the FAILURE serv:message on stdout, the formatted error on stderr', () => {
+    const result = run(apply(`${DEMO}host-joinbeforehost.xml`, '--role', 'host', '--format', 'xml'), io())
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toBe(`${renderSetUserResponse(E.left(noPrivilege(['personalTeleconf.joinBeforeHost'])))}\n`)
+    expect(result.stderr).toBe(
+      'NoPrivilege (exceptionID 000001): Access denied, additional privileges are required\n  - personalTeleconf.joinBeforeHost\n',
+    )
+  })
+
+  it('a malformed request message is a SetUser error too (corpus wxdash-13), like the server answers it', () => {
+    const result = run(apply(`${CORPUS}setuser-wxdash-13.xml`, '--format', 'json'), io())
+    expect(result.exitCode).toBe(1)
+    expect(json(result.stdout)).toMatchObject({ error: { _tag: 'InvalidRequest', failures: [{ source: 'message' }] } })
+    expect(result.stderr).toMatch(
+      /^InvalidRequest \(exceptionID 999999\): Invalid request\n {2}- message: expected well-formed XML/,
+    )
+  })
+
+  it('a JSON body the codec rejects is an InvalidRequest naming the path', () => {
+    const files = io({ 'b.json': JSON.stringify({ webExId: 'jdoe', Active: 'ACTIVATED' }) })
+    const result = run(apply('b.json', '--format', 'json'), files)
+    expect(result.exitCode).toBe(1)
+    expect(json(result.stdout)).toMatchObject({
+      error: { failures: [{ source: 'body', path: 'Active', hint: 'did you mean "active"?' }] },
+    })
+  })
+})
+
+describe('CLI: unusable arguments or files (exit 2)', () => {
+  const usage = (argv: string[], files = io()) => {
+    const result = run(argv, files)
+    expect(result.exitCode).toBe(2)
+    expect(result.stdout).toBe('')
+    return result.stderr
+  }
+
+  it('--help prints the usage (exit 0)', () => {
+    expect(run(['--help'], io())).toMatchObject({
+      exitCode: 0,
+      stdout: expect.stringContaining('Usage: webex-user-rules apply') as unknown,
+    })
+  })
+
+  it('bad command lines', () => {
+    expect(usage([])).toContain('missing command (apply, create, get, delete, activate, inactivate)')
+    expect(usage(['remove'])).toContain('unknown command "remove"')
+    expect(usage(['apply', '--user', 'u'])).toContain('missing --site, --request')
+    expect(usage(['apply', '--frobnicate'])).toContain("Unknown option '--frobnicate'")
+    expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--format', 'yaml'))).toContain(
+      '--format must be one of json, xml, diff',
+    )
+    expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--role', 'king'))).toContain('--role must be one of')
+    expect(usage(apply(`${DEMO}meetingtype-105.xml`, 'extra'))).toContain('unexpected argument "extra"')
+  })
+
+  it('files that cannot be read or are neither XML nor JSON', () => {
+    expect(usage(apply('missing.xml'))).toMatch(/--request missing\.xml: cannot read the file \(.*ENOENT/)
+    expect(usage(apply('junk.txt'), io({ 'junk.txt': 'hello' }))).toContain('--request junk.txt: neither XML nor JSON')
+  })
+
+  it('a user file that is not a usable GetUser response, or a site that is XML', () => {
+    const args = [
+      'apply',
+      '--user',
+      `${CORPUS}response-failure-atlas-000035.xml`,
+      '--site',
+      `${DEMO}site.json`,
+      '--request',
+      `${DEMO}meetingtype-105.xml`,
+    ]
+    expect(usage(args)).toContain('not a usable GetUser response')
+    const xmlSite = [
+      'apply',
+      '--user',
+      `${DEMO}jdoe.json`,
+      '--site',
+      `${DEMO}meetingtype-105.xml`,
+      '--request',
+      `${DEMO}meetingtype-105.xml`,
+    ]
+    expect(usage(xmlSite)).toContain('expected JSON (the SiteContext model), got XML')
+  })
+
+  it('a user or site the engine cannot decode is an unusable file, not a refused SetUser', () => {
+    const files = io({ 'bad-site.json': JSON.stringify({ activeHostCount: -1 }) })
+    const stderr = usage(
+      ['apply', '--user', `${DEMO}jdoe.json`, '--site', 'bad-site.json', '--request', `${DEMO}meetingtype-105.xml`],
+      files,
+    )
+    expect(stderr).toContain('the --user or --site file is not usable')
+    expect(stderr).toContain('site.activeHostCount')
+  })
+})
