@@ -21,6 +21,10 @@ const r = applySetUser({ webExId: 'jdoe', meetingTypes: [1, 2, 3] }, site, {
 assert.equal(r._tag, 'Right')
 assert.deepEqual(r.right.user.meetingTypes, [105])
 assert.equal(isValidPin('1234'), false)
+const { parseSetUserMessage } = await import('webex-user-rules/xml')
+const m = parseSetUserMessage('<serv:message><header><securityContext><webExID>a</webExID></securityContext></header><body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser"><webExId>jdoe</webExId><phones><PIN>0123</PIN></phones></bodyContent></body></serv:message>')
+assert.equal(m._tag, 'Right')
+assert.equal(m.right.body.phones.PIN, '0123')
 console.log('import: ok')
 JS
 node check.mjs
@@ -31,4 +35,5 @@ const r = applySetUser({ webExId: 'jdoe' }, { activeHostCount: 0, allowUserToCha
 assert.equal(r._tag, 'Left'); assert.equal(r.left._tag, 'InvalidPin');
 console.log('require: ok');
 "
+./node_modules/.bin/webex-user-rules --help | head -n 1
 echo "packed package: $tarball"

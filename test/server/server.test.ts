@@ -319,4 +319,41 @@ describe('example server: concurrency', () => {
     expect(results.filter((r) => r.exceptionID === '030010')).toHaveLength(3)
     expect(server.store.snapshot().filter((u) => u.active !== 'DEACTIVATED')).toHaveLength(2)
   })
+
+  it('failing SetUsers leave the stored user byte-identical, also among concurrent successes (nothing lost)', async () => {
+    const server = await boot(corpusSeed(), 2)
+    const stored = (): string => JSON.stringify(server.store.snapshot().find((u) => u.webExId === 'jsmith'))
+    const before = stored()
+    // every kind of refusal, concurrently: PIN (R7), privilege by a host (R11), bad value (decode), limit-free rename clash
+    const failing: SetUserBody[] = [
+      { webExId: 'jsmith', phones: { PIN: '1234' }, firstName: 'X' },
+      { webExId: 'jsmith', newWebExId: 'admin', lastName: 'Y' },
+      { webExId: 'jsmith', tspAccount: [{ accountIndex: 7 }] },
+      { webExId: 'jsmith', security: { resetPassword: true, forceChangePassword: false } },
+    ]
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(failing.map((body) => server.post(setUser(body))))
+      expect(answers.map((a) => status(a.text).result)).toEqual(failing.map(() => 'FAILURE'))
+      expect(stored()).toBe(before)
+    }
+    // failures mixed with successes: exactly the successes land
+    const mixed = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        server.post(
+          setUser(
+            i % 3 === 0
+              ? { webExId: 'jsmith', tracking: { [`trackingCode${String(i / 3 + 1)}`]: `ok${String(i)}` } }
+              : (failing[i % failing.length] ?? { webExId: 'jsmith', phones: { PIN: '1111' } }),
+          ),
+        ),
+      ),
+    )
+    expect(mixed.filter((a) => status(a.text).result === 'SUCCESS')).toHaveLength(4)
+    expect((await fetchUser(server, 'jsmith'))?.tracking).toEqual({
+      trackingCode1: 'ok0',
+      trackingCode2: 'ok3',
+      trackingCode3: 'ok6',
+      trackingCode4: 'ok9',
+    })
+  })
 })
