@@ -7,7 +7,8 @@
  * 2. no DOCTYPE / ENTITY declaration anywhere (removes the entity attack surface, so the default
  *    decoding of `&amp;` can stay on);
  * 3. only XML characters (no C0 controls, no lone surrogates);
- * 4. `XMLValidator.validate` (the parser itself is lenient about mis-nesting);
+ * 4. our one-pass well-formedness check, `wellFormed` (the parser itself is lenient about
+ *    mis-nesting; fast-xml-parser's `XMLValidator` is the test oracle of that check);
  * 5. the parser with values kept as text, namespace prefixes removed and every element an array
  *    (so duplicates and one-item lists stay visible), and our own entity decoder (D-X5);
  * 6. exactly one root element, nesting at most {@link MAX_DEPTH} deep.
@@ -18,8 +19,9 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLParser } from 'fast-xml-parser'
 import type { DecodeFailure } from '../errors/SetUserError.js'
+import { wellFormed } from './wellFormed.js'
 
 /**
  * Largest message accepted, in UTF-8 bytes (spec §5: 64 KiB).
@@ -150,7 +152,13 @@ const createEntityDecoder = (problems: string[]) => ({
 // Element names that are properties of every object; the parser throws on three of them and
 // renames others, so they are marked before it sees them and restored in our tree (D-X6).
 const RESERVED_MARK = '!'
-const isReservedName = (name: string): boolean => name in Object.prototype || name === 'prototype'
+const RESERVED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype'])
+const isReservedName = (name: string): boolean => RESERVED_NAMES.has(name)
+
+// One parser for every document: building the options costs more than parsing a small message.
+// Parsing is synchronous, so the entity problems of one document are collected in one array that
+// each parse empties first.
+const entityProblems: string[] = []
 
 const createParser = (problems: string[]): XMLParser =>
   new XMLParser({
@@ -175,6 +183,8 @@ const createParser = (problems: string[]): XMLParser =>
     // no callback here reads the path; without it the parser skips building path strings
     jPath: false,
   })
+
+const parser = createParser(entityProblems)
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
 
@@ -231,18 +241,19 @@ export const readDocument = (xml: string): E.Either<readonly DocumentFailure[], 
         `U+${(forbidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} at ${lineAndColumn(xml, forbidden.index)}`,
       ),
     ])
-  // The spec asks for fast-xml-parser's own validator (deprecated in favour of a separate
-  // package, which would be a second XML dependency to pin and audit).
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const validation = XMLValidator.validate(xml)
-  if (validation !== true) {
-    const { msg, line, col } = validation.err
-    return left([failure(WELL_FORMED, `${msg} (line ${String(line)}, col ${String(col)})`)])
-  }
-  const problems: string[] = []
+  const malformed = wellFormed(xml)
+  if (malformed !== undefined)
+    return left([
+      failure(
+        malformed.kind === 'reference' ? `${WELL_FORMED} (declared entities only)` : WELL_FORMED,
+        `${malformed.message} at ${lineAndColumn(xml, malformed.index)}`,
+      ),
+    ])
+  const problems = entityProblems
+  problems.length = 0
   let parsed: unknown
   try {
-    parsed = createParser(problems).parse(xml)
+    parsed = parser.parse(xml)
   } catch (thrown) {
     // only the nesting backstop is known to throw here; anything else is reported the same way
     return left([failure(WELL_FORMED, thrown instanceof Error ? thrown.message : String(thrown))])
