@@ -7,8 +7,11 @@ import os from 'node:os'
 import { produce } from 'immer'
 import cloneDeep from 'lodash/cloneDeep.js'
 import mergeWith from 'lodash/mergeWith.js'
+// eslint-disable-next-line no-restricted-imports -- the baseline the wire path is measured against
+import { XMLParser } from 'fast-xml-parser'
 import { Bench } from 'tinybench'
 import { applySetUser, countActiveHosts, decodeSetUserRequest } from 'webex-user-rules'
+import { parseSetUserMessage, renderSetUserMessage, renderSetUserResponse } from 'webex-user-rules/xml'
 import { deepFreeze, handWritten, realisticUser, site, typicalBody, typicalRequest } from './fixtures.mjs'
 
 const quick = process.argv.includes('--quick')
@@ -155,7 +158,123 @@ await scaling.run()
 results.scaling = scaleTasks.map(({ n, kind, t: x }) => ({ n, kind, medianUs: us(median(scaling, x)) }))
 
 // ---------------------------------------------------------------------------------------------
-// 3. bulk: a whole site
+// 3. the wire: parseSetUserMessage → applySetUser → renderSetUserResponse, against the parser alone
+// ---------------------------------------------------------------------------------------------
+
+const securityContext = { webExID: 'admin@example.com', password: 'DummyPass-1', siteName: 'examplesite' }
+const smallBody = {
+  webExId: 'jdoe@example.com',
+  personalMeetingRoom: { PMRAlternateHost: true, alternateHost: { allowAnyoneHostMyPMR: true } },
+}
+const largeBody = {
+  ...typicalBody(),
+  lastName: 'Doe',
+  email: 'jane.doe@example.com',
+  address: {
+    address1: '170 West Tasman Dr',
+    city: 'San Jose',
+    state: 'CA',
+    zipCode: '95134',
+    country: 'United States',
+  },
+  phones: { phone: '1,408,5551234', mobilePhone: '1,408,5550000', PIN: '5829' },
+  options: { emailVisible: true, workPhoneCallback: true, cellPhoneCallback: false, listInCategory: true },
+  supportedServices: {
+    meetingCenter: true,
+    trainingCenter: false,
+    supportCenter: false,
+    eventCenter: true,
+    salesCenter: false,
+  },
+  personalMeetingRoom: {
+    title: "Janet Doe's Personal Room",
+    hostPIN: '8314',
+    PMRAutoLock: true,
+    PMRAutoLockWaitTime: 10,
+    applyPMRForInstantMeeting: true,
+  },
+  sessionOptions: { defaultSessionType: 216, defaultServiceType: 'EventCenter', displayQuickStartHost: true },
+  tracking: { trackingCode1: 'Sales', trackingCode2: 'EMEA', trackingCode3: 'Q4' },
+}
+const messages = {
+  small: renderSetUserMessage({ securityContext, body: smallBody }),
+  large: renderSetUserMessage({ securityContext, body: largeBody }),
+}
+const wireUser = realisticUser()
+const wire = (xml) => {
+  const message = parseSetUserMessage(xml)
+  if (message._tag === 'Left') throw new Error(message.left.reason)
+  return renderSetUserResponse(
+    applySetUser(wireUser, siteContext, {
+      caller: { webExId: 'admin@example.com', role: 'siteAdmin' },
+      body: message.right.body,
+    }),
+  )
+}
+const parser = new XMLParser()
+for (const xml of Object.values(messages)) assert.match(wire(xml), /<serv:result>SUCCESS<\/serv:result>/)
+
+const wireBench = new Bench({ time: TIME_MS, warmupTime: 100 })
+const wireTasks = Object.entries(messages).flatMap(([size, xml]) => [
+  {
+    size,
+    kind: 'parser',
+    bytes: Buffer.byteLength(xml),
+    t: task(
+      wireBench,
+      `fast-xml-parser parse, ${size}`,
+      () => xml,
+      (x) => parser.parse(x),
+      { batch: 10 },
+    ),
+  },
+  {
+    size,
+    kind: 'ours',
+    bytes: Buffer.byteLength(xml),
+    t: task(wireBench, `ours end to end, ${size}`, () => xml, wire, { batch: 10 }),
+  },
+])
+await wireBench.run()
+results.wire = wireTasks.map(({ size, kind, bytes, t }) => ({ size, kind, bytes, medianUs: us(median(wireBench, t)) }))
+
+// Hostile documents (docs/security.md S6): each is refused; the time of one refusal.
+const base = messages.small
+const hostile = {
+  'billion laughs': `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('')}]>${base.replace(/^<\?xml[^>]*\?>/, '').replace('<webExId>', '<webExId>&lol9;')}`,
+  'large entity × 2,000': `<!DOCTYPE m [<!ENTITY big "${'x'.repeat(9000)}">]>${base.replace('<webExId>', `<webExId>${'&big;'.repeat(2000)}`)}`,
+  'a million &#65;': base.replace('<webExId>', `<webExId>${'&#65;'.repeat(1_000_000)}`),
+  '10,000 &#65; (inside 64 KiB)': base.replace(
+    '<webExId>',
+    `<firstName>${'&#65;'.repeat(10_000)}</firstName><webExId>`,
+  ),
+  'nesting 10,000 deep': base.replace('<webExId>', `${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}<webExId>`),
+  'nesting 17 deep': base.replace('<webExId>', `${'<a>'.repeat(17)}${'</a>'.repeat(17)}<webExId>`),
+  '1 MB of text': base.replace('<webExId>', `<firstName>${'A'.repeat(1_000_000)}</firstName><webExId>`),
+  '64 KiB of elements (16,000)': base.replace('<webExId>', `${'<a/>'.repeat(16_000)}<webExId>`),
+  '4,000 unknown elements': base.replace('<webExId>', `${'<a/>'.repeat(4_000)}<webExId>`),
+}
+results.hostile = Object.entries(hostile).map(([name, xml]) => {
+  const result = parseSetUserMessage(xml)
+  assert.equal(result._tag, 'Left', `${name} must be refused`)
+  const samples = []
+  for (let i = 0; i < 15; i++) {
+    const start = process.hrtime.bigint()
+    parseSetUserMessage(xml)
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6)
+  }
+  samples.sort((a, b) => a - b)
+  return {
+    name,
+    bytes: Buffer.byteLength(xml),
+    refusedWith: result.left._tag,
+    medianMs: samples[7],
+    maxMs: samples[14],
+  }
+})
+
+// ---------------------------------------------------------------------------------------------
+// 4. bulk: a whole site
 // ---------------------------------------------------------------------------------------------
 
 const BULK = 100_000
@@ -186,6 +305,7 @@ results.bulk = {
 // ---------------------------------------------------------------------------------------------
 
 const at = (n, kind) => results.scaling.find((r) => r.n === n && r.kind === kind).medianUs
+const wireAt = (size, kind) => results.wire.find((r) => r.size === size && r.kind === kind).medianUs
 const peersAt1000 = ['immer', 'lodash', 'structuredClone'].map((k) => at(1000, k))
 results.goals = {
   applyVsSpread: { ratio: results.typical.ours.ratioToLimit, goal: 25 },
@@ -193,6 +313,9 @@ results.goals = {
   scaling10kVs10NeverFrozen: { ratio: at(10000, 'never-frozen') / at(10, 'never-frozen'), goal: 1.2 },
   scaling10kVs10Frozen: { ratio: at(10000, 'frozen') / at(10, 'frozen'), goal: 1.2 },
   slowestPeerSpeedupAt1000: { ratio: Math.min(...peersAt1000) / at(1000, 'never-frozen'), goal: 10, atLeast: true },
+  xmlEndToEndVsParserSmall: { ratio: wireAt('small', 'ours') / wireAt('small', 'parser'), goal: 1.3 },
+  xmlEndToEndVsParserLarge: { ratio: wireAt('large', 'ours') / wireAt('large', 'parser'), goal: 1.3 },
+  slowestHostileDocumentMs: { ratio: Math.max(...results.hostile.map((h) => h.maxMs)), goal: 50 },
 }
 results.machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, quick }
 
@@ -209,8 +332,9 @@ console.log(
 console.log('\ngoals (ratios from this run)')
 for (const [k, g] of Object.entries(results.goals)) {
   const ok = g.atLeast ? g.ratio >= g.goal : g.ratio <= g.goal
+  const unit = k.endsWith('Ms') ? ' ms' : '×'
   console.log(
-    `  ${pad(k, 28)} ${pad(g.ratio.toFixed(2) + '×', 10)} goal ${g.atLeast ? '≥' : '≤'} ${g.goal}×  ${ok ? 'met' : 'MISSED'}`,
+    `  ${pad(k, 28)} ${pad(g.ratio.toFixed(2) + unit, 10)} goal ${g.atLeast ? '≥' : '≤'} ${g.goal}${unit}  ${ok ? 'met' : 'MISSED'}`,
   )
 }
 writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n')

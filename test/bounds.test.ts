@@ -81,3 +81,41 @@ describe('request bounds (D-S1)', () => {
     expect(User.is({ webExId: 'u', company: 'x'.repeat(129) })).toBe(false)
   })
 })
+
+describe('reported failures are bounded (D-S2)', () => {
+  it('an InvalidRequest lists the first 100 failures and a note for the rest', () => {
+    const body = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`unknown${String(i)}`, i]))
+    const r = decodeBody({ webExId: 'u', ...body })
+    if (E.isRight(r)) expect.fail('expected an InvalidRequest')
+    expect(r.left.failures).toHaveLength(101)
+    expect(r.left.failures[100]).toEqual({
+      source: 'body',
+      path: '',
+      expected: 'at most 100 reported failures',
+      actual: '150 more',
+    })
+  })
+
+  it('a message with 4,000 unknown elements is refused with the same bound', async () => {
+    const { parseSetUserMessage } = await import('webex-user-rules/xml')
+    const xml = `<serv:message><header><securityContext><webExID>a</webExID></securityContext></header><body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser"><webExId>u</webExId>${'<a/>'.repeat(4_000)}</bodyContent></body></serv:message>`
+    const r = parseSetUserMessage(xml)
+    expect(E.isLeft(r) && r.left._tag === 'InvalidRequest' && r.left.failures.length).toBe(101)
+  })
+
+  it('a message with more than 4,096 elements is refused before parsing', async () => {
+    const { parseSetUserMessage } = await import('webex-user-rules/xml')
+    const xml = `<serv:message><header><securityContext><webExID>a</webExID></securityContext></header><body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser"><webExId>u</webExId>${'<a/>'.repeat(16_000)}</bodyContent></body></serv:message>`
+    expect(parseSetUserMessage(xml)).toMatchObject(
+      E.left({
+        failures: [
+          {
+            source: 'message',
+            expected: 'well-formed XML',
+            actual: expect.stringContaining('more than 4096 elements') as unknown,
+          },
+        ],
+      }),
+    )
+  })
+})

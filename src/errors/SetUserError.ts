@@ -5,6 +5,8 @@
  * @module
  */
 
+import { MAX_REPORTED_ISSUES } from '../model/codec.js'
+
 /** Where a malformed value came from. */
 export type FailureSource = 'request' | 'body' | 'caller' | 'user' | 'site' | 'message'
 
@@ -237,12 +239,27 @@ const describeFailure = (f: DecodeFailure): string =>
  * //=> 'Invalid request: body.privilege.host: expected boolean'
  * ```
  */
-export const invalidRequest = (failures: readonly DecodeFailure[]): InvalidRequest => ({
-  _tag: 'InvalidRequest',
-  exceptionID: '999999',
-  reason: `Invalid request: ${failures.map(describeFailure).join('; ')}`,
-  failures,
-})
+export const invalidRequest = (all: readonly DecodeFailure[]): InvalidRequest => {
+  // D-S2: the first MAX_REPORTED_ISSUES, then one note for the rest
+  const failures =
+    all.length <= MAX_REPORTED_ISSUES
+      ? all
+      : [
+          ...all.slice(0, MAX_REPORTED_ISSUES),
+          {
+            source: all[MAX_REPORTED_ISSUES]?.source ?? 'request',
+            path: '',
+            expected: `at most ${String(MAX_REPORTED_ISSUES)} reported failures`,
+            actual: `${String(all.length - MAX_REPORTED_ISSUES)} more`,
+          } satisfies DecodeFailure,
+        ]
+  return {
+    _tag: 'InvalidRequest',
+    exceptionID: '999999',
+    reason: `Invalid request: ${failures.map(describeFailure).join('; ')}`,
+    failures,
+  }
+}
 
 /**
  * A {@link UserNotFound} (030001) for the webExId the request names.

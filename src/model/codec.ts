@@ -31,6 +31,12 @@ export interface Issue {
   readonly hint?: string
 }
 
+/**
+ * The most failures one `InvalidRequest` reports (D-S2): a hostile message with 16,000 unknown
+ * elements gets the first 100 and a note, not 16,000 "did you mean" computations.
+ */
+export const MAX_REPORTED_ISSUES = 100
+
 /** Renders a path as `a.b[0].c`. */
 export const renderPath = (path: Path): string => {
   let out = ''
@@ -243,7 +249,7 @@ export class StructType<A> extends ModelType<A> {
       const codec = this.index.get(key)
       const value = u[key]
       if (codec === undefined) {
-        const suggestion = suggestKey(key, this.knownKeys)
+        const suggestion = issues.length < MAX_REPORTED_ISSUES ? suggestKey(key, this.knownKeys) : undefined
         issues.push({
           path: [...path, key],
           expected: `no element "${key}" in ${this.name}`,

@@ -221,9 +221,16 @@ const depthOf = (element: XmlElement, limit: number): number => {
  * problem is a failure of the message.
  */
 export const readDocument = (xml: string): E.Either<readonly DocumentFailure[], XmlElement> => {
+  // a string longer than the limit in UTF-16 units is longer in bytes too: refused, and counted
+  // exactly only when that is cheap
   if (xml.length > MAX_MESSAGE_BYTES || utf8ByteLength(xml) > MAX_MESSAGE_BYTES)
     return left([
-      failure(`a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`, `${String(utf8ByteLength(xml))} bytes`),
+      failure(
+        `a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`,
+        xml.length > 4 * MAX_MESSAGE_BYTES
+          ? `at least ${String(xml.length)} bytes`
+          : `${String(utf8ByteLength(xml))} bytes`,
+      ),
     ])
   const declaration = DECLARATION.exec(xml)
   if (declaration !== null)

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { childPath, type Issue, type ModelCodec, type Path, suggestKey } from '../model/codec.js'
+import { childPath, type Issue, MAX_REPORTED_ISSUES, type ModelCodec, type Path, suggestKey } from '../model/codec.js'
 import type { XmlElement } from './document.js'
 
 /** Marks an element whose content could not be mapped at all (already reported). */
@@ -71,7 +71,8 @@ export const unknownElement = (
   path: Path,
   issues: Issue[],
 ): void => {
-  const suggestion = suggestKey(element.name, known)
+  // suggestions cost an edit distance per known name: only for the failures that get reported (D-S2)
+  const suggestion = issues.length < MAX_REPORTED_ISSUES ? suggestKey(element.name, known) : undefined
   issues.push({
     path,
     expected: `no element "${element.name}" in ${containerName}`,

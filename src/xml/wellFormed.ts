@@ -48,6 +48,13 @@ const isXmlChar = (cp: number): boolean =>
   (cp >= 0xe000 && cp <= 0xfffd) ||
   (cp >= 0x10000 && cp <= 0x10ffff)
 
+/**
+ * The most elements a message may have. The largest valid SetUser (every element, every list at
+ * its bound, D-S1) has about 1,600; a parse costs per element, so more is refused in this pass,
+ * before the parser runs.
+ */
+export const MAX_ELEMENTS = 4096
+
 /** Why a document is not well-formed, with where. */
 export interface WellFormedness {
   readonly message: string
@@ -218,6 +225,7 @@ export const wellFormed = (xml: string): WellFormedness | undefined => {
     return scan.fail(scan.pos >= xml.length ? 'no root element' : 'text before the root element')
 
   const open: string[] = []
+  let elements = 0
   for (;;) {
     // at "<" of markup inside or starting the root
     const c1 = xml.charCodeAt(scan.pos + 1)
@@ -249,6 +257,7 @@ export const wellFormed = (xml: string): WellFormedness | undefined => {
       const failed = scan.processingInstruction(false)
       if (failed !== undefined) return failed
     } else {
+      if (++elements > MAX_ELEMENTS) return scan.fail(`more than ${String(MAX_ELEMENTS)} elements`)
       const tag = scan.startTag()
       if ('message' in tag) return tag
       if (!tag.empty) open.push(tag.name)
