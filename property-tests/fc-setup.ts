@@ -20,9 +20,12 @@ fc.configureGlobal({
   numRuns: Number(process.env['FC_NUM_RUNS'] ?? 100),
 })
 
-afterAll(() => {
+// vitest reads the hook's first parameter as a fixture list, so it must be a destructuring pattern
+// eslint-disable-next-line no-empty-pattern
+afterAll(({}, suite) => {
   const n = takeCases()
   const dir = inject('fcCasesDir')
   // the global setup is absent when a file runs outside the property project (e.g. some IDEs)
-  if (n > 0 && typeof dir === 'string') writeFileSync(join(dir, `${randomUUID()}.txt`), String(n))
+  if (n > 0 && typeof dir === 'string')
+    writeFileSync(join(dir, `${randomUUID()}.json`), JSON.stringify({ file: suite.file.name, cases: n }))
 })

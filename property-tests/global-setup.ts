@@ -17,17 +17,22 @@ export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'webex-user-rules-fc-cases-'))
   project.provide('fcCasesDir', dir)
   return () => {
-    let total = 0
-    let files = 0
-    for (const name of readdirSync(dir)) {
-      total += Number(readFileSync(join(dir, name), 'utf8'))
-      files++
-    }
+    const perFile: { file: string; cases: number }[] = readdirSync(dir).map(
+      (name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as { file: string; cases: number },
+    )
     rmSync(dir, { recursive: true, force: true })
+    const total = perFile.reduce((sum, { cases }) => sum + cases, 0)
+    const lines = perFile
+      .sort((a, b) => b.cases - a.cases)
+      .map(({ file, cases }) => `  ${cases.toLocaleString('en-US').padStart(9)}  ${file}`)
     console.log(
-      `\nproperty cases checked: ${total.toLocaleString('en-US')} (${String(files)} property files; FC_SEED=${
-        process.env['FC_SEED'] ?? 'random'
-      }, FC_NUM_RUNS=${process.env['FC_NUM_RUNS'] ?? 'default'})`,
+      [
+        '',
+        `property cases checked: ${total.toLocaleString('en-US')} (FC_SEED=${process.env['FC_SEED'] ?? 'random'}, FC_NUM_RUNS=${
+          process.env['FC_NUM_RUNS'] ?? 'default'
+        })`,
+        ...lines,
+      ].join('\n'),
     )
   }
 }

@@ -27,7 +27,7 @@ import { countsBySpec, siteAfter } from '../support/engine.js'
 import { deepFreeze } from '../support/freeze.js'
 import { codecPaths, deepEqual, isPresent, presentPaths, setAt, structPaths, valueAt } from '../support/paths.js'
 import { project } from '../support/project.js'
-import { runs } from '../support/runs.js'
+import { MUTATION_RUN, runs } from '../support/runs.js'
 
 type Obj = Readonly<Record<string, unknown>>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -195,6 +195,32 @@ describe('laws of the pipeline', () => {
                 : {}),
             }
       expect(canon(reversed)).toEqual(canon(normal))
+    },
+  )
+
+  law(
+    'R2/R10 a list or account sent equal to the stored one keeps the stored object (D-R2, D-R10: a repeated request changes no reference)',
+    (s) => {
+      // re-send every stored list and every stored account as it is
+      const accountPaths = ['tspAccount', 'personalTeleconf.account', 'thirdPartyTeleconf.account']
+      let body = s.request.body as Obj
+      for (const path of [...LIST_PATHS, ...accountPaths]) {
+        const stored = valueAt(s.user, path)
+        if (stored !== undefined) body = setAt(body, path, structuredClone(stored))
+      }
+      const outcome = applySetUser(s.user, s.site, { ...s.request, body: body as unknown as SetUserBody })
+      if (E.isLeft(outcome)) return
+      for (const path of LIST_PATHS) {
+        const before = valueAt(s.user, path)
+        if (before !== undefined) expect(valueAt(outcome.right.user, path), path).toBe(before)
+      }
+      for (const path of accountPaths) {
+        const before = (valueAt(s.user, path) ?? []) as Obj[]
+        const after = (valueAt(outcome.right.user, path) ?? []) as Obj[]
+        before.forEach((account, i) => {
+          expect(after[i], `${path}[${String(i)}]`).toBe(account)
+        })
+      }
     },
   )
 
@@ -387,25 +413,29 @@ describe('laws of the pipeline', () => {
 })
 
 describe('the generators reach the rules', () => {
-  it('a default run of the shared scenarios sends every request path and ends in every outcome', () => {
-    const sample = fc.sample(scenarioArb, { numRuns: 3000, seed: 1 })
-    const sent = new Set(sample.flatMap((s) => presentPaths(s.request.body)))
-    const stored = new Set(sample.flatMap((s) => presentPaths(s.user)))
-    const bodyPaths = codecPaths(SetUserBodyCodec).map((p) => p.path)
-    expect(bodyPaths.filter((p) => !sent.has(p))).toEqual([])
-    expect(
-      codecPaths(User)
-        .map((p) => p.path)
-        .filter((p) => !stored.has(p)),
-    ).toEqual([])
-    const tags = new Set(
-      sample.map((s) => {
-        const outcome = run(s)
-        return E.isLeft(outcome) ? outcome.left._tag : 'success'
-      }),
-    )
-    expect([...tags].sort()).toEqual(['success', ...ERROR_TAGS].sort())
-    const sites: SiteContext[] = sample.map((s) => s.site)
-    expect(sites.some((site) => site.hostLimit !== undefined && site.activeHostCount >= site.hostLimit)).toBe(true)
-  })
+  // a check of the generators, not of the engine: not run under Stryker
+  it.skipIf(MUTATION_RUN)(
+    'a default run of the shared scenarios sends every request path and ends in every outcome',
+    () => {
+      const sample = fc.sample(scenarioArb, { numRuns: 3000, seed: 1 })
+      const sent = new Set(sample.flatMap((s) => presentPaths(s.request.body)))
+      const stored = new Set(sample.flatMap((s) => presentPaths(s.user)))
+      const bodyPaths = codecPaths(SetUserBodyCodec).map((p) => p.path)
+      expect(bodyPaths.filter((p) => !sent.has(p))).toEqual([])
+      expect(
+        codecPaths(User)
+          .map((p) => p.path)
+          .filter((p) => !stored.has(p)),
+      ).toEqual([])
+      const tags = new Set(
+        sample.map((s) => {
+          const outcome = run(s)
+          return E.isLeft(outcome) ? outcome.left._tag : 'success'
+        }),
+      )
+      expect([...tags].sort()).toEqual(['success', ...ERROR_TAGS].sort())
+      const sites: SiteContext[] = sample.map((s) => s.site)
+      expect(sites.some((site) => site.hostLimit !== undefined && site.activeHostCount >= site.hostLimit)).toBe(true)
+    },
+  )
 })

@@ -68,7 +68,7 @@ describe('R10 accounts over every stored set × every request', () => {
   for (const { path, field } of LISTS) {
     it(`R10 ${path}: engine ≡ reference model, and the R10 laws hold`, () => {
       const stored = storedSets(field)
-      const sent = MUTATION_RUN ? requests(field).filter((_, i) => i % 4 === 0) : requests(field)
+      const sent = MUTATION_RUN ? requests(field).filter((_, i) => i % 8 === 0) : requests(field)
       for (const accounts of stored) {
         const user = setAt({ webExId: 'jdoe', phones: { PIN: '4826' } }, path, accounts) as unknown as User
         for (const items of sent) {

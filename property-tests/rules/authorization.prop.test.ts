@@ -73,7 +73,8 @@ describe('R11 authorization over every path', () => {
   })
 
   it('R11 every request path × every caller role × own record or another', () => {
-    for (const path of BODY_PATHS) checkEveryCaller(bodyWith(SetUserBodyCodec, path) as SetUserBody)
+    for (const path of MUTATION_RUN ? BODY_PATHS.filter((_, i) => i % 3 === 0) : BODY_PATHS)
+      checkEveryCaller(bodyWith(SetUserBodyCodec, path) as SetUserBody)
   })
 
   it('R11 output-only paths are not part of a request: InvalidRequest naming the path, for every caller', () => {
@@ -91,7 +92,7 @@ describe('R11 authorization over every path', () => {
   })
 
   it('R11 every pair of request paths from the user themself: denied exactly when one of them is admin-only, naming all of them', () => {
-    const paths = MUTATION_RUN ? BODY_PATHS.filter((_, i) => i % 7 === 0) : BODY_PATHS
+    const paths = MUTATION_RUN ? BODY_PATHS.filter((_, i) => i % 13 === 0) : BODY_PATHS
     const bodies = paths.map((p) => bodyWith(SetUserBodyCodec, p))
     bodies.forEach((a, i) => {
       for (let j = i + 1; j < bodies.length; j++) {

@@ -84,62 +84,66 @@ const licenceEffects = (before: boolean, after: boolean, was: SupportedServices,
   })
 
 describe('R6 host limit and R15 licences over the grid', () => {
-  it('R6/R15 every stored state × request × (count, limit) × Control Hub', () => {
-    const states = MUTATION_RUN ? storedStates.filter((_, i) => i % 5 === 0) : storedStates
-    let failures = 0
-    let successes = 0
-    for (const current of states) {
-      const before = countsBySpec(current)
-      expect(countsAsHost(current)).toBe(before)
-      for (const body of requests) {
-        const result: User = {
-          ...current,
-          ...(body.active === undefined ? {} : { active: body.active }),
-          privilege: { ...current.privilege, ...body.privilege },
-          supportedServices: { ...current.supportedServices, ...body.supportedServices },
-        }
-        const after = countsBySpec(result)
-        for (const [hostLimit, activeHostCount] of limits(before)) {
-          for (const controlHubManaged of [false, true]) {
-            countCase()
-            const site: SiteContext = {
-              ...plainSite,
-              activeHostCount,
-              controlHubManaged,
-              ...(hostLimit === undefined ? {} : { hostLimit }),
+  // one test per stored active state, so each stays well inside the test timeout
+  for (const active of ACTIVE) {
+    it(`R6/R15 stored active=${active ?? 'absent'} (× attendee-only × chat user × role) × every request × (count, limit) × Control Hub`, () => {
+      const states = storedStates.filter((u, i) => u.active === active && (!MUTATION_RUN || i % 47 === 0))
+      let failures = 0
+      let successes = 0
+      for (const current of states) {
+        const before = countsBySpec(current)
+        expect(countsAsHost(current)).toBe(before)
+        for (const body of requests) {
+          const result: User = {
+            ...current,
+            ...(body.active === undefined ? {} : { active: body.active }),
+            privilege: { ...current.privilege, ...body.privilege },
+            supportedServices: { ...current.supportedServices, ...body.supportedServices },
+          }
+          const after = countsBySpec(result)
+          for (const [hostLimit, activeHostCount] of limits(before)) {
+            for (const controlHubManaged of [false, true]) {
+              countCase()
+              const site: SiteContext = {
+                ...plainSite,
+                activeHostCount,
+                controlHubManaged,
+                ...(hostLimit === undefined ? {} : { hostLimit }),
+              }
+              const outcome = apply(current, { caller: ADMIN, body }, site)
+              const countAfter = activeHostCount - (before ? 1 : 0) + (after ? 1 : 0)
+              if (hostLimit !== undefined && !before && after && countAfter > hostLimit) {
+                failures++
+                const expected = E.left({
+                  _tag: 'ExceededSiteHostLimit',
+                  exceptionID: '030010',
+                  reason: 'exceededSiteHostLimit',
+                  hostLimit,
+                  hostCount: countAfter,
+                })
+                if (!deepEqual(outcome, expected)) expect(outcome).toEqual(expected)
+                continue
+              }
+              successes++
+              if (E.isLeft(outcome))
+                expect.fail(`expected success: ${JSON.stringify({ current, body, site, outcome })}`)
+              const effects = controlHubManaged
+                ? licenceEffects(before, after, storedServices, result.supportedServices ?? {})
+                : []
+              if (countsAsHost(outcome.right.user) !== after || !deepEqual(outcome.right.effects, effects))
+                expect({ counts: countsAsHost(outcome.right.user), effects: outcome.right.effects }).toEqual({
+                  counts: after,
+                  effects,
+                })
             }
-            const outcome = apply(current, { caller: ADMIN, body }, site)
-            const countAfter = activeHostCount - (before ? 1 : 0) + (after ? 1 : 0)
-            if (hostLimit !== undefined && !before && after && countAfter > hostLimit) {
-              failures++
-              const expected = E.left({
-                _tag: 'ExceededSiteHostLimit',
-                exceptionID: '030010',
-                reason: 'exceededSiteHostLimit',
-                hostLimit,
-                hostCount: countAfter,
-              })
-              if (!deepEqual(outcome, expected)) expect(outcome).toEqual(expected)
-              continue
-            }
-            successes++
-            if (E.isLeft(outcome)) expect.fail(`expected success: ${JSON.stringify({ current, body, site, outcome })}`)
-            const effects = controlHubManaged
-              ? licenceEffects(before, after, storedServices, result.supportedServices ?? {})
-              : []
-            if (countsAsHost(outcome.right.user) !== after || !deepEqual(outcome.right.effects, effects))
-              expect({ counts: countsAsHost(outcome.right.user), effects: outcome.right.effects }).toEqual({
-                counts: after,
-                effects,
-              })
           }
         }
       }
-    }
-    // the grid reaches both sides of the boundary
-    expect(failures).toBeGreaterThan(100)
-    expect(successes).toBeGreaterThan(failures)
-  })
+      // the grid reaches both sides of the boundary wherever the stored user can become counted
+      if (!MUTATION_RUN && active !== undefined && active !== 'ACTIVATED') expect(failures).toBeGreaterThan(100)
+      expect(successes).toBeGreaterThan(failures)
+    })
+  }
 
   it('R6 countActiveHosts counts by the same predicate as SetUser, on any list of users', () => {
     fc.assert(

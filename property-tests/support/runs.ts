@@ -12,7 +12,7 @@ const numRunsEnv = process.env['FC_NUM_RUNS']
 /** True when the suite runs under Stryker's mutation testing. */
 export const MUTATION_RUN = process.env['STRYKER_MUTATOR_WORKER'] !== undefined
 
-const scale = numRunsEnv === undefined ? (MUTATION_RUN ? 0.05 : 1) : Number(numRunsEnv) / 100
+const scale = numRunsEnv === undefined ? (MUTATION_RUN ? 0.02 : 1) : Number(numRunsEnv) / 100
 
 /** The run count for a property that needs `n` runs in a default CI run. */
 export const runs = (n: number): number => Math.max(10, Math.round(n * scale))
