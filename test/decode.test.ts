@@ -199,3 +199,121 @@ describe('decoding once (D-M6)', () => {
     )
   })
 })
+
+describe('D-M3: what of the stored user and the site is decoded', () => {
+  const failurePaths = (result: ReturnType<typeof apply>): string[] =>
+    result._tag === 'Left' && result.left._tag === 'InvalidRequest'
+      ? result.left.failures.map((f) => `${f.source}:${f.path}`)
+      : []
+
+  it('the elements every request reads are always decoded', () => {
+    const malformed: Record<string, [unknown, string]> = {
+      privilege: [{ host: 'yes' }, 'user:privilege.host'],
+      active: ['ON', 'user:active'],
+      designatedChatUser: ['yes', 'user:designatedChatUser'],
+      supportedServices: [{ meetingCenter: 1 }, 'user:supportedServices.meetingCenter'],
+      eventCenter: [{ optimizeAttendeeBandwidthUsage: 'no' }, 'user:eventCenter.optimizeAttendeeBandwidthUsage'],
+      webExId: [5, 'user:webExId'],
+    }
+    for (const [key, [value, path]] of Object.entries(malformed)) {
+      const stored = { webExId: 'jdoe', [key]: value } as never
+      expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', firstName: 'x' }))), key).toEqual([path])
+    }
+  })
+
+  it('the elements the rules read only when the request sends them are decoded then, and only then', () => {
+    const cases: [string, unknown, Record<string, unknown>, string][] = [
+      ['security', { lockAccount: 'y' }, { security: { lockAccount: true } }, 'user:security.lockAccount'],
+      ['salesCenter', { roles: { sme: 'y' } }, { salesCenter: { manager: 'm' } }, 'user:salesCenter.roles.sme'],
+      [
+        'personalTeleconf',
+        { joinBeforeHost: 'y' },
+        { personalTeleconf: { joinBeforeHost: true } },
+        'user:personalTeleconf.joinBeforeHost',
+      ],
+      ['tspAccount', [{ accountIndex: 9 }], { tspAccount: [] }, 'user:tspAccount[0].accountIndex'],
+      [
+        'thirdPartyTeleconf',
+        { account: [{ accountIndex: 1, pause: -1 }] },
+        { thirdPartyTeleconf: { account: [] } },
+        'user:thirdPartyTeleconf.account[0].pause',
+      ],
+      ['phones', { PIN: 4826 }, { phones: { fax: '1' } }, 'user:phones.PIN'],
+    ]
+    for (const [key, value, sent, path] of cases) {
+      const stored = { webExId: 'jdoe', phones: { PIN: '4826' }, [key]: value } as never
+      expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', firstName: 'x' }))), `${key} not sent`).toEqual([])
+      expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', ...sent }))), `${key} sent`).toEqual([path])
+    }
+    // R8 reads the stored PIN when the request sends personalTeleconf
+    const badPin = { webExId: 'jdoe', phones: { PIN: 4826 } } as never
+    expect(
+      failurePaths(apply(badPin, asAdmin({ webExId: 'jdoe', personalTeleconf: { joinBeforeHost: true } }))),
+    ).toEqual(['user:phones.PIN'])
+  })
+
+  it("the site's scalars are decoded on every call; its long lists are arrays, and their items are checked when read", () => {
+    const user = { webExId: 'jdoe', salesCenter: { roles: { sme: true } } }
+    expect(
+      failurePaths(apply(user, asAdmin({ webExId: 'jdoe' }), { ...baseSite, controlHubManaged: 'no' } as never)),
+    ).toEqual(['site:controlHubManaged'])
+    expect(failurePaths(apply(user, asAdmin({ webExId: 'jdoe' }), { ...baseSite, productIds: 5 } as never))).toEqual([
+      'site:productIds',
+    ])
+    expect(failurePaths(apply(user, asAdmin({ webExId: 'jdoe' }), { ...baseSite, extra: 1 } as never))).toEqual([
+      'site:extra',
+    ])
+    const badProducts = { ...baseSite, productIds: [120, 'x'] } as never
+    expect(failurePaths(apply(user, asAdmin({ webExId: 'jdoe', firstName: 'a' }), badProducts))).toEqual([])
+    expect(
+      failurePaths(
+        apply(user, asAdmin({ webExId: 'jdoe', salesCenter: { smeInfo: { products: [120] } } }), badProducts),
+      ),
+    ).toEqual(['site:productIds[1]'])
+    expect(failurePaths(apply(user, asAdmin({ webExId: 'jdoe' }), null as never))).toEqual(['site:'])
+    expect(
+      failurePaths(apply(user, asAdmin({ webExId: 'jdoe' }), { ...baseSite, takenWebExIds: 'x' } as never)),
+    ).toEqual(['site:takenWebExIds'])
+  })
+
+  it('a request that is not an object with caller and body names the envelope', () => {
+    expect(failurePaths(apply({ webExId: 'jdoe' }, null as never))).toEqual(['request:'])
+    // a missing caller is a failure of the caller itself (D-M5: source caller, empty path inside it)
+    expect(failurePaths(apply({ webExId: 'jdoe' }, { body: { webExId: 'jdoe' } } as never))).toEqual(['caller:'])
+  })
+})
+
+describe('R19 totality: input whose property access throws', () => {
+  const throwing = (thrown: unknown): unknown =>
+    new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw thrown
+        },
+        getPrototypeOf: () => Object.prototype,
+      },
+    )
+
+  it('is an InvalidRequest of source request carrying what was thrown (its message for an Error)', () => {
+    const error = expectLeft(
+      applySetUser({ webExId: 'jdoe' }, baseSite, {
+        caller: { webExId: 'a', role: 'siteAdmin' },
+        body: throwing(new Error('boom')) as never,
+      }),
+    )
+    expect(error).toEqual({
+      _tag: 'InvalidRequest',
+      exceptionID: '999999',
+      reason: 'Invalid request: request: expected plain data (JSON values)',
+      failures: [{ source: 'request', path: '', expected: 'plain data (JSON values)', actual: 'boom' }],
+    })
+    const odd = expectLeft(
+      applySetUser({ webExId: 'jdoe' }, throwing('not an Error') as never, {
+        caller: { webExId: 'a', role: 'siteAdmin' },
+        body: { webExId: 'jdoe' },
+      }),
+    )
+    expect(odd).toMatchObject({ failures: [{ source: 'request', actual: 'not an Error' }] })
+  })
+})

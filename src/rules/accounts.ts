@@ -119,7 +119,8 @@ export const mergeAccounts = <S extends InputAccount>(
         : account,
     )
   }
-  const unchanged = stored?.length === accounts.length && stored.every((account, i) => account === accounts[i])
+  // sent empty (or deleting an index that is not there) with nothing stored: no list is created (D-R10)
+  const unchanged = (stored ?? []).length === accounts.length && accounts.every((account, i) => account === stored?.[i])
   return { accounts: unchanged ? stored : accounts, notices }
 }
 

@@ -15,8 +15,11 @@
 import type { Issue } from '../model/codec.js'
 import { SUPPORT_CENTER_TABS, type SetUserBody } from '../model/user.js'
 
-/** `user@host`, optionally with a `sip:`/`sips:` scheme, or a bare host / number: no spaces, no markup. */
-const SIP_ADDRESS = /^(?:sips?:)?[^\s@<>"]+(?:@[^\s@<>"]+)?$/
+/**
+ * `user@host`, optionally with a `sip:`/`sips:` scheme, or a bare host / number: no spaces, no
+ * markup. A scheme with nothing (or only `@host`) after it is not an address.
+ */
+const SIP_ADDRESS = /^(?!sips?:(?:@|$))(?:sips?:)?[^\s@<>"]+(?:@[^\s@<>"]+)?$/
 
 /** The value problems of the R18 containers in a request, as decode issues. */
 export const containerIssues = (body: SetUserBody): readonly Issue[] => {

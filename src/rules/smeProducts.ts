@@ -84,5 +84,7 @@ export const applySmeProducts = (
   const user = produce(merged, (draft) => {
     if (draft.salesCenter !== undefined) delete draft.salesCenter.smeInfo
   })
-  return { user, effects: [{ kind: 'smeRecordsRemoved' }], notices }
+  // smeInfo the request sent is ignored, never stored: only stored records are removed (D-R4)
+  const effects: Effect[] = current.salesCenter?.smeInfo === undefined ? [] : [{ kind: 'smeRecordsRemoved' }]
+  return { user, effects, notices }
 }

@@ -120,6 +120,19 @@ describe('R10 accounts are keyed by accountIndex (D)', () => {
     expect(effects).toContainEqual({ kind: 'generateAccessCodes', accountIndex: 3 })
   })
 
+  it('R10 with no accounts stored, a list sent empty or deleting a missing index creates no list (found by the differential property)', () => {
+    const bare: User = { webExId: 'jdoe', phones: { PIN: '4826' } }
+    const empty = expectRight(
+      apply(bare, asAdmin({ webExId: 'jdoe', tspAccount: [], thirdPartyTeleconf: { account: [] } })),
+    )
+    expect(empty.user).toBe(bare)
+    const deleting = expectRight(
+      apply(bare, asAdmin({ webExId: 'jdoe', personalTeleconf: { account: [{ accountIndex: 2, delete: true }] } })),
+    )
+    expect(deleting.user).toEqual(bare)
+    expect(deleting.notices.map((n) => n.path)).toEqual(['personalTeleconf.account[0].delete'])
+  })
+
   it('R10 an account list sent empty changes nothing (accounts are keyed, not replaced)', () => {
     const { user: next } = expectRight(apply(user, asAdmin({ webExId: 'jdoe', tspAccount: [] })))
     expect(next).toBe(user)

@@ -55,6 +55,14 @@ describe('R18 containers', () => {
     )
   })
 
+  it('R18 a scheme with no address after it is not a SIP address (found by the differential property)', () => {
+    for (const address of ['sip:', 'sips:', 'sip:@example.com']) {
+      const error = expectLeft(apply({ webExId: 'u' }, asSelf({ webExId: 'u', videoSystems: [{ address }] })))
+      expect(error).toMatchObject({ _tag: 'InvalidRequest', failures: [{ path: 'videoSystems[0].address' }] })
+    }
+    expectRight(apply({ webExId: 'u' }, asSelf({ webExId: 'u', videoSystems: [{ address: 'sip:room' }] })))
+  })
+
   it('R18 sessionOptions and personalMeetingRoom merge like any container (R1)', () => {
     const { user } = expectRight(
       apply(

@@ -67,6 +67,18 @@ describe('R4 SME / prodID association', () => {
     expect(effects).toEqual([])
   })
 
+  it('R4 smeInfo sent with sme FALSE to a user with none stored is ignored: no smeRecordsRemoved (found by the differential property)', () => {
+    const { user, effects, notices } = expectRight(
+      apply(
+        { webExId: 'jdoe' },
+        asAdmin({ webExId: 'jdoe', salesCenter: { roles: { sme: false }, smeInfo: { description: 'x' } } }),
+      ),
+    )
+    expect(user.salesCenter?.smeInfo).toBeUndefined()
+    expect(effects).toEqual([])
+    expect(notices.map((n) => n.path)).toEqual(['salesCenter.smeInfo.description'])
+  })
+
   it('R4 leaves the association alone when no products are sent', () => {
     const { user } = expectRight(apply(sme, asAdmin({ webExId: 'jdoe', salesCenter: { manager: 'Boss' } })))
     expect(user.salesCenter?.smeInfo).toBe(sme.salesCenter?.smeInfo)
