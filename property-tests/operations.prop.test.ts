@@ -6,6 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
+import { runs } from './support/runs.js'
 import { describe, expect, it } from 'vitest'
 import {
   applyActivateUser,
@@ -202,7 +203,7 @@ describe('sibling operations (issue 8)', () => {
           fc.modelRun(() => ({ model: {}, real: { users, activeHostCount: countActiveHosts(users), hostLimit } }), cmds)
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     )
   })
 })

@@ -5,6 +5,7 @@
  * through XML (prefixed, case-varied, duplicated), or wrapped in `__proto__` / `constructor`.
  */
 import fc from 'fast-check'
+import { runs } from '../support/runs.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
@@ -153,7 +154,7 @@ describe('privilege escalation (issue 5 §3)', () => {
       fc.property(fc.constantFrom(...writable), fc.constantFrom(...ROLES), selfService, (path, role, extra) => {
         expectDenied(attempt(role, true, path, false, extra))
       }),
-      { numRuns: 1_000 },
+      { numRuns: runs(1_000) },
     )
   })
 

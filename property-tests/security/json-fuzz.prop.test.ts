@@ -6,12 +6,13 @@
  */
 import { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning'
 import fc from 'fast-check'
+import { runs } from '../support/runs.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { applySetUser, decodeSetUserRequest, type ModelCodec, SetUserRequest, User } from 'webex-user-rules'
 
 /** 10,000 runs per target (decodeSetUserRequest, applySetUser), split over the four kinds of input. */
-const RUNS = 2_500
+const RUNS = runs(2_500)
 
 /**
  * What prototype pollution reaches: the built-in constructors and namespaces (and through them

@@ -4,6 +4,7 @@
  * elements ride along with the fault.
  */
 import fc from 'fast-check'
+import { runs } from '../support/runs.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
@@ -111,7 +112,7 @@ describe('nothing lost on any error (issue 5 §5)', () => {
           const copy = structuredClone(inputs)
           expectNothingLost(applySetUser(inputs.user, inputs.site, inputs.request), tag, inputs, copy)
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       )
     })
   }
@@ -144,7 +145,7 @@ describe('nothing lost on any error (issue 5 §5)', () => {
           const copy = structuredClone(inputs)
           expectNothingLost(applyCreateUser(inputs.site, inputs.request), tag, inputs, copy)
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       )
     })
   }

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { assertNoPoisoning } from '@fast-check/poisoning'
 import fc from 'fast-check'
+import { runs } from '../support/runs.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { SetUserBody } from 'webex-user-rules'
@@ -186,7 +187,7 @@ describe('XML fuzzing (issue 5 §2)', () => {
         parseBoth(wrapped ? wrap(content) : content)
         assertNoPoisoning(RUNNER)
       }),
-      { numRuns: 3_000 },
+      { numRuns: runs(3_000) },
     )
   })
 
@@ -208,7 +209,7 @@ describe('XML fuzzing (issue 5 §2)', () => {
           assertNoPoisoning(RUNNER)
         },
       ),
-      { numRuns: 5_000 },
+      { numRuns: runs(5_000) },
     )
   })
 

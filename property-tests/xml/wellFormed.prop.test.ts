@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 // eslint-disable-next-line no-restricted-imports -- the validator is the oracle of src/xml/wellFormed.ts
 import { XMLValidator } from 'fast-xml-parser'
 import fc from 'fast-check'
+import { runs } from '../support/runs.js'
 import { describe, expect, it } from 'vitest'
 import { wellFormed } from '../../src/xml/wellFormed.js'
 
@@ -48,7 +49,7 @@ describe('wellFormed: sound against XMLValidator', () => {
           expect(validatorAccepts(xml)).toBe(true)
         }
       }),
-      { numRuns: 20_000 },
+      { numRuns: runs(20_000) },
     )
     // the generator reaches both answers
     expect(accepted).toBeGreaterThan(500)
