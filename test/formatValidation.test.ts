@@ -138,3 +138,26 @@ describe('R18 SIP addresses (D-R18)', () => {
       expect(address(bad), bad).toEqual(['videoSystems[0].address'])
   })
 })
+
+describe('validateFormat (D-VF) failures and absent containers', () => {
+  it('each failure says which format was expected', () => {
+    const error = expectLeft(
+      apply({ webExId: 'u' }, asSelf({ webExId: 'u', validateFormat: true, email: 'bob', phones: { fax: '5551234' } })),
+    )
+    if (error._tag !== 'InvalidRequest') return expect.fail(`expected InvalidRequest, got ${error._tag}`)
+    expect(error.failures.map((f) => [f.path, f.expected])).toEqual([
+      ['email', expect.stringMatching(/e-mail/)],
+      ['phones.fax', expect.stringContaining('country,area,local')],
+    ])
+  })
+
+  it('a personalMeetingRoom without alternate hosts has no e-mail to check', () => {
+    const { user } = expectRight(
+      apply(
+        { webExId: 'u' },
+        asSelf({ webExId: 'u', validateFormat: true, personalMeetingRoom: { title: 'Room', PMRAutoLock: true } }),
+      ),
+    )
+    expect(user.personalMeetingRoom).toEqual({ title: 'Room', PMRAutoLock: true })
+  })
+})

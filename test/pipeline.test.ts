@@ -120,6 +120,19 @@ describe('spec §4 order of checks', () => {
   })
 })
 
+describe('D-M3 site lists are read only by the rules that need them', () => {
+  it('R14 takenWebExIds items are not checked when the request does not rename', () => {
+    const badList = site({ takenWebExIds: ['ok', 5] as never })
+    expectRight(apply(stored, asAdmin({ webExId: 'jdoe', firstName: 'Jane' }), badList))
+    // renaming to the current name is no rename (R14): the list is not read either
+    expectRight(apply(stored, asAdmin({ webExId: 'jdoe', newWebExId: 'jdoe' }), badList))
+    expect(expectLeft(apply(stored, asAdmin({ webExId: 'jdoe', newWebExId: 'jane' }), badList))).toMatchObject({
+      _tag: 'InvalidRequest',
+      failures: [{ source: 'site', path: 'takenWebExIds[1]' }],
+    })
+  })
+})
+
 describe('effects and notices', () => {
   it('effects come in the documented order', () => {
     const user: User = {

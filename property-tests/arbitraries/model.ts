@@ -14,6 +14,7 @@ import {
   type SiteContext,
   User,
 } from 'webex-user-rules'
+import { GATES } from '../model/tables.js'
 import { arbitraryOf, codecAt, type Shape } from './codec.js'
 import {
   email,
@@ -207,7 +208,9 @@ export const selfServiceBodyArb: fc.Arbitrary<SetUserBody> = arbitraryOf(
 // site
 // -------------------------------------------------------------------------------------
 
-const GATING_FEATURES = [...new Set(SETTING_GATES.flatMap((gate) => gate.features))]
+// from the model's own copy of the R5 table (and the engine's, for any feature it adds): a gate the
+// engine lost still has its feature switched off here, so the differential sees the difference
+const GATING_FEATURES = [...new Set([...GATES, ...SETTING_GATES].flatMap((gate) => gate.features))]
 
 const featuresArb: fc.Arbitrary<Readonly<Record<string, boolean>>> = fc
   .tuple(

@@ -138,3 +138,68 @@ describe('R10 accounts are keyed by accountIndex (D)', () => {
     expect(next).toBe(user)
   })
 })
+
+describe('R10 InvalidAccounts names the problem in its reason', () => {
+  it('R10 an index outside 1..3: the reason gives the range and the index sent', () => {
+    const error = expectLeft(
+      apply(user, asAdmin({ webExId: 'jdoe', personalTeleconf: { account: [{ accountIndex: 4 }] } })),
+    )
+    // the reason documented on invalidAccounts: "Invalid accounts at <path>: accountIndex must be 1..3, got 4"
+    expect(error).toEqual({
+      _tag: 'InvalidAccounts',
+      exceptionID: '999999',
+      reason: 'Invalid accounts at personalTeleconf.account[0].accountIndex: accountIndex must be 1..3, got 4',
+      path: 'personalTeleconf.account[0].accountIndex',
+    })
+  })
+
+  it('R10 an index in range is accepted in every list', () => {
+    for (const accountIndex of [1, 2, 3]) {
+      expectRight(
+        apply(
+          user,
+          asAdmin({
+            webExId: 'jdoe',
+            personalTeleconf: { account: [{ accountIndex }] },
+            tspAccount: [{ accountIndex }],
+            thirdPartyTeleconf: { account: [{ accountIndex }] },
+          }),
+        ),
+      )
+    }
+  })
+
+  it('R10 a duplicate index: the reason names the index', () => {
+    const error = expectLeft(
+      apply(user, asAdmin({ webExId: 'jdoe', tspAccount: [{ accountIndex: 2 }, { accountIndex: 2 }] })),
+    )
+    expect(error._tag).toBe('InvalidAccounts')
+    expect(error.reason).toMatch(/^Invalid accounts at tspAccount\[1\]\.accountIndex: .*\b2\b.*more than once/)
+  })
+
+  it('R10 two new defaults: the reason says only one account can be the default', () => {
+    const error = expectLeft(
+      apply(
+        user,
+        asAdmin({
+          webExId: 'jdoe',
+          thirdPartyTeleconf: {
+            account: [
+              { accountIndex: 1, defaultFlag: true },
+              { accountIndex: 3, defaultFlag: true },
+            ],
+          },
+        }),
+      ),
+    )
+    expect(error.reason).toMatch(/^Invalid accounts at thirdPartyTeleconf\.account\[1\]\.defaultFlag: .*one .*default/)
+  })
+
+  it('R10 a PCN-only request leaves the TSP and third-party lists as stored (same objects)', () => {
+    const { user: next } = expectRight(
+      apply(user, asAdmin({ webExId: 'jdoe', personalTeleconf: { account: [{ accountIndex: 3 }] } })),
+    )
+    expect(next.tspAccount).toBe(user.tspAccount)
+    expect(next.thirdPartyTeleconf).toBe(user.thirdPartyTeleconf)
+  })
+})

@@ -83,3 +83,37 @@ describe('R18 containers', () => {
     expect(user.schedulingTemplates).toEqual([{ name: 'Weekly', serviceType: 'TrainingCenter' }])
   })
 })
+
+describe('R18 failures say what was expected (D-R18)', () => {
+  const failure = (body: Parameters<typeof asAdmin>[0]): { path: string; expected: string } => {
+    const error = expectLeft(apply({ webExId: 'u' }, asAdmin(body)))
+    if (error._tag !== 'InvalidRequest') return expect.fail(`expected InvalidRequest, got ${error._tag}`)
+    expect(error.failures).toHaveLength(1)
+    const [first] = error.failures
+    return { path: first?.path ?? '', expected: first?.expected ?? '' }
+  }
+
+  it('R18 orderTabs: the failure lists the four tabs', () => {
+    const { path, expected } = failure({ webExId: 'u', supportCenter: { orderTabs: ['Tools', 'Tools'] } })
+    expect(path).toBe('supportCenter.orderTabs')
+    expect(expected).toContain('Tools, Desktop, Application, Session')
+    expect(expected).toContain('once')
+  })
+
+  it('R18 two default video systems: the failure says at most one default', () => {
+    const { expected } = failure({
+      webExId: 'u',
+      videoSystems: [
+        { address: 'a@x.com', defaultFlag: true },
+        { address: 'b@x.com', defaultFlag: true },
+      ],
+    })
+    expect(expected).toMatch(/at most one default/)
+  })
+
+  it('R18 a bad address: the failure asks for a SIP address', () => {
+    const { path, expected } = failure({ webExId: 'u', videoSystems: [{ address: 'a b' }] })
+    expect(path).toBe('videoSystems[0].address')
+    expect(expected).toMatch(/SIP address/)
+  })
+})

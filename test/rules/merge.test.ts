@@ -66,6 +66,25 @@ describe('R1 merge: only the elements present in the request change', () => {
     const { user } = expectRight(apply(stored, asAdmin({ webExId: 'jdoe', privilege: {}, tracking: {} })))
     expect(user).toBe(stored)
   })
+
+  it('R1 reports a stored container that is not an element with children, and never overwrites it', () => {
+    const broken = { webExId: 'jdoe', options: 'bad' } as never
+    const result = apply(broken, asAdmin({ webExId: 'jdoe', options: { emailVisible: true } }))
+    expect(result).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'InvalidRequest',
+        failures: [
+          {
+            source: 'user',
+            path: 'options',
+            expected: expect.stringContaining('an element with children') as unknown,
+            actual: 'bad',
+          },
+        ],
+      },
+    })
+  })
 })
 
 describe('R2 replace-on-list: a present list replaces the whole list', () => {

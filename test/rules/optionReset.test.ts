@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SETTING_GATES, type User } from 'webex-user-rules'
+import { unsupportedGates } from '../../src/rules/optionReset.js'
 import { apply, asAdmin, expectRight, site } from '../helpers.js'
 
 describe('R5 invalid-option reset', () => {
@@ -90,5 +91,19 @@ describe('R5 invalid-option reset', () => {
   it('R5 the gating table is data: every gate names at least one feature', () => {
     expect(SETTING_GATES.length).toBeGreaterThanOrEqual(18)
     for (const gate of SETTING_GATES) expect(gate.features.length).toBeGreaterThan(0)
+  })
+})
+
+describe('R5 the unsupported gates of a site', () => {
+  it('R5 a site with no features listed supports everything: no gate applies', () => {
+    expect(unsupportedGates(undefined)).toEqual([])
+    expect(unsupportedGates({})).toEqual([])
+  })
+
+  it('R5 the gates are computed once per features object (site inputs are immutable)', () => {
+    const features = { HDvideo: false, internetPhone: true }
+    const gates = unsupportedGates(features)
+    expect(gates.map((g) => g.key)).toEqual(['HDvideo'])
+    expect(unsupportedGates(features)).toBe(gates)
   })
 })

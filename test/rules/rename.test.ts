@@ -1,5 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { User } from 'webex-user-rules'
+import { validateRename } from '../../src/rules/rename.js'
 import { apply, asAdmin, asSelf, expectLeft, expectRight, site } from '../helpers.js'
 
 const user: User = { webExId: 'jdoe', firstName: 'Jane' }
@@ -45,5 +47,16 @@ describe('R14 rename', () => {
   it('R14 a case-only change is a rename', () => {
     const { effects } = expectRight(apply(user, asAdmin({ webExId: 'jdoe', newWebExId: 'JDoe' })))
     expect(effects).toEqual([{ kind: 'renamed', from: 'jdoe', to: 'JDoe' }])
+  })
+})
+
+describe('R14 validateRename', () => {
+  it('R14 a request that renames nothing passes, whoever sends it and whatever the site allows', () => {
+    const host = { webExId: 'jdoe', role: 'host' } as const
+    const taken = (): boolean => true
+    expect(validateRename(user, { webExId: 'jdoe' }, host, false, taken)).toEqual(E.right(undefined))
+    expect(validateRename(user, { webExId: 'jdoe', newWebExId: 'jdoe' }, host, false, taken)).toEqual(
+      E.right(undefined),
+    )
   })
 })

@@ -59,4 +59,12 @@ describe('R3 role precedence', () => {
     )
     expect(user.privilege).toEqual({ siteAdmin: true, host: true, recordingEditor: true })
   })
+
+  it('R3 an already normalised user sending its own role flags is returned as the same object (R19)', () => {
+    const { user, notices } = expectRight(
+      apply(host, asAdmin({ webExId: 'jdoe', privilege: { host: true, siteAdmin: false } })),
+    )
+    expect(user).toBe(host)
+    expect(notices).toEqual([])
+  })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { User } from 'webex-user-rules'
-import { apply, asAdmin, expectLeft, expectRight } from '../helpers.js'
+import { applyCreateUser, type User } from 'webex-user-rules'
+import { ADMIN, apply, asAdmin, deepFreeze, expectLeft, expectRight, site } from '../helpers.js'
 
 const user: User = { webExId: 'jsmith', security: { forceChangePassword: false, lockAccount: false } }
 
@@ -50,5 +50,36 @@ describe('R12 security options', () => {
     expect(expectRight(apply(locked, asAdmin({ webExId: 'jsmith', security: { lockAccount: true } }))).effects).toEqual(
       [],
     )
+  })
+})
+
+describe('R12 security with nothing stored', () => {
+  it('R12 forceChangePassword FALSE on a user with no security element is not 030057', () => {
+    const bare: User = { webExId: 'jsmith' }
+    const { user: next, effects } = expectRight(
+      apply(bare, asAdmin({ webExId: 'jsmith', security: { forceChangePassword: false } })),
+    )
+    expect(next.security).toEqual({ forceChangePassword: false })
+    expect(effects).toEqual([])
+  })
+
+  it('R12 CreateUser (no user before): security options yield their effects', () => {
+    const { effects } = expectRight(
+      applyCreateUser(
+        site(),
+        deepFreeze({
+          caller: ADMIN,
+          body: {
+            webExId: 'newbie',
+            password: 'Pw-9x2Q',
+            email: 'newbie@example.com',
+            firstName: 'New',
+            lastName: 'Bie',
+            security: { forceChangePassword: true, lockAccount: true },
+          },
+        }),
+      ),
+    )
+    expect(effects).toEqual(expect.arrayContaining([{ kind: 'passwordChangeForced' }, { kind: 'accountLocked' }]))
   })
 })

@@ -1,6 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { User } from 'webex-user-rules'
-import { associateProducts } from '../../src/rules/smeProducts.js'
+import { associateProducts, validateProducts } from '../../src/rules/smeProducts.js'
 import { apply, asAdmin, expectLeft, expectRight, site } from '../helpers.js'
 
 const sme: User = {
@@ -82,5 +83,67 @@ describe('R4 SME / prodID association', () => {
   it('R4 leaves the association alone when no products are sent', () => {
     const { user } = expectRight(apply(sme, asAdmin({ webExId: 'jdoe', salesCenter: { manager: 'Boss' } })))
     expect(user.salesCenter?.smeInfo).toBe(sme.salesCenter?.smeInfo)
+  })
+
+  it('R4 a request that repeats the stored association changes nothing: the stored user itself is returned', () => {
+    const result = expectRight(
+      apply(sme, asAdmin({ webExId: 'jdoe', salesCenter: { smeInfo: { products: [120, 123] } } })),
+    )
+    expect(result.user).toBe(sme)
+    expect(result.effects).toEqual([])
+    expect(result.notices).toEqual([])
+  })
+
+  it('R4 retained IDs keep the stored order: the same IDs in another order change nothing', () => {
+    const { user } = expectRight(
+      apply(sme, asAdmin({ webExId: 'jdoe', salesCenter: { smeInfo: { products: [123, 120] } } })),
+    )
+    expect(user).toBe(sme)
+  })
+
+  it('R4 the same number of IDs, one of them new, is a change (new IDs first)', () => {
+    const { user } = expectRight(
+      apply(sme, asAdmin({ webExId: 'jdoe', salesCenter: { smeInfo: { products: [120, 124] } } })),
+    )
+    expect(user.salesCenter?.smeInfo).toEqual({ description: 'Widgets', products: [124, 120] })
+  })
+
+  it('R4 creates the association for an sme user with no smeInfo stored', () => {
+    const noInfo: User = { webExId: 'jdoe', salesCenter: { roles: { sme: true } } }
+    const { user } = expectRight(
+      apply(noInfo, asAdmin({ webExId: 'jdoe', salesCenter: { smeInfo: { products: [125, 120] } } })),
+    )
+    expect(user.salesCenter).toEqual({ roles: { sme: true }, smeInfo: { products: [125, 120] } })
+  })
+
+  it('R4 creates salesCenter and the association when the request makes a user with none stored sme', () => {
+    const { user, effects } = expectRight(
+      apply(
+        { webExId: 'jdoe' },
+        asAdmin({ webExId: 'jdoe', salesCenter: { roles: { sme: true }, smeInfo: { products: [123] } } }),
+      ),
+    )
+    expect(user.salesCenter).toEqual({ roles: { sme: true }, smeInfo: { products: [123] } })
+    expect(effects).toEqual([])
+  })
+
+  it('R4 validateProducts checks nothing when the request sends no prodIDs', () => {
+    const none = new Set<number>()
+    expect(validateProducts(sme, { webExId: 'jdoe' }, none)).toEqual(E.right(undefined))
+    expect(validateProducts(sme, { webExId: 'jdoe', salesCenter: { manager: 'Boss' } }, none)).toEqual(
+      E.right(undefined),
+    )
+    expect(validateProducts(sme, { webExId: 'jdoe', salesCenter: { smeInfo: { description: 'x' } } }, none)).toEqual(
+      E.right(undefined),
+    )
+  })
+
+  it('R4 validateProducts checks nothing when the resulting sme is FALSE', () => {
+    const none = new Set<number>()
+    const body = { webExId: 'jdoe', salesCenter: { roles: { sme: false }, smeInfo: { products: [999] } } }
+    expect(validateProducts(sme, body, none)).toEqual(E.right(undefined))
+    expect(
+      validateProducts({ webExId: 'jdoe' }, { webExId: 'jdoe', salesCenter: { smeInfo: { products: [999] } } }, none),
+    ).toEqual(E.right(undefined))
   })
 })
