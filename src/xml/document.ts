@@ -22,7 +22,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { XMLParser } from 'fast-xml-parser'
 import type { DecodeFailure } from '../errors/SetUserError.js'
-import { wellFormed } from './wellFormed.js'
+import { isXmlChar, wellFormed } from './wellFormed.js'
 
 /**
  * Largest message accepted, in UTF-8 bytes (spec §5: 64 KiB).
@@ -98,14 +98,6 @@ export const FORBIDDEN_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u
 
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i
-
-const isXmlChar = (cp: number): boolean =>
-  cp === 0x9 ||
-  cp === 0xa ||
-  cp === 0xd ||
-  (cp >= 0x20 && cp <= 0xd7ff) ||
-  (cp >= 0xe000 && cp <= 0xfffd) ||
-  (cp >= 0x10000 && cp <= 0x10ffff)
 
 const PREDEFINED: ReadonlyMap<string, string> = new Map([
   ['amp', '&'],

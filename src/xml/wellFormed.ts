@@ -40,7 +40,8 @@ const isNameChar = (c: number): boolean =>
 
 const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos'])
 
-const isXmlChar = (cp: number): boolean =>
+/** XML 1.0's Char production: may a character reference stand for this code point? */
+export const isXmlChar = (cp: number): boolean =>
   cp === 0x9 ||
   cp === 0xa ||
   cp === 0xd ||
