@@ -61,11 +61,10 @@ export default defineConfig({
           ...(underStryker ? { exclude: ['test/built/**', 'node_modules/**'] } : {}),
           // the type tests; tsconfig.json includes test/, so a wrong expectation really fails
           typecheck: { enabled: !underStryker, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
-          // the engine is pure and no test mocks a module, so files can share the module graph: this
-          // saves re-importing src/ per file (most of the unit project's time). Not under Stryker:
-          // its per-test coverage credits code run at import to the first file that imported it,
-          // and a shared graph then hides tests from a mutant (a false "survived")
-          isolate: underStryker,
+          // the engine is pure and no test mocks a module, so files can share the module graph:
+          // this saves re-importing src/ per file (most of the unit project's time, and of each
+          // mutant's run under Stryker)
+          isolate: false,
         },
       },
       {
@@ -75,7 +74,7 @@ export default defineConfig({
           include: ['property-tests/**/*.test.ts'],
           setupFiles: ['property-tests/fc-setup.ts'],
           globalSetup: ['property-tests/global-setup.ts'],
-          isolate: underStryker,
+          isolate: false,
           testTimeout: 120_000,
         },
       },
