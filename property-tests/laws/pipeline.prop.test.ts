@@ -22,6 +22,7 @@ import {
   User,
 } from 'webex-user-rules'
 import { scenarioArb, type Scenario } from '../arbitraries/scenario.js'
+import { NOT_STORED_BY_MERGE, SETUSER_ERROR_TAGS } from '../model/tables.js'
 import { counted } from '../support/cases.js'
 import { countsBySpec, siteAfter } from '../support/engine.js'
 import { deepFreeze } from '../support/freeze.js'
@@ -35,31 +36,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const LAW_RUNS = runs(1000)
 const ROLE_FLAGS = ['siteAdmin', 'roSiteAdmin', 'host'] as const
 /** Request paths R1 does not store (actions, request options, R4/R10 lists). */
-const NOT_STORED = new Set([
-  'newWebExId',
-  'syncWebOffice',
-  'validateFormat',
-  'security.resetPassword',
-  'tspAccount',
-  'personalTeleconf.account',
-  'thirdPartyTeleconf.account',
-  'salesCenter.smeInfo.products',
-])
-const ERROR_TAGS = new Set([
-  'InvalidRequest',
-  'UserNotFound',
-  'NoPrivilege',
-  'InvalidPin',
-  'ValidPinRequired',
-  'ExceededSiteHostLimit',
-  'UnknownProductId',
-  'UserNameChangeNotAllowed',
-  'WebExIdConflict',
-  'InvalidSecurityOptions',
-  'ServiceDeskNotSupported',
-  'InvalidAccounts',
-  'TelephonyUnavailable',
-])
+const NOT_STORED = new Set(NOT_STORED_BY_MERGE)
+const ERROR_TAGS = new Set(SETUSER_ERROR_TAGS)
 
 const run = ({ user, site, request }: Scenario): E.Either<SetUserError, SetUserResult> =>
   applySetUser(user, site, request)

@@ -79,6 +79,23 @@ export const GATES: readonly {
 /** Settings whose schema default is TRUE (spec §2: `privilege.otherTelephony`); every other one is FALSE. */
 export const DEFAULT_TRUE: readonly string[] = ['privilege.otherTelephony']
 
+/** Every error SetUser can answer (spec §1); the sibling operations add 030009 and 030005. */
+export const SETUSER_ERROR_TAGS: readonly string[] = [
+  'InvalidRequest',
+  'UserNotFound',
+  'NoPrivilege',
+  'InvalidPin',
+  'ValidPinRequired',
+  'ExceededSiteHostLimit',
+  'UnknownProductId',
+  'UserNameChangeNotAllowed',
+  'WebExIdConflict',
+  'InvalidSecurityOptions',
+  'ServiceDeskNotSupported',
+  'InvalidAccounts',
+  'TelephonyUnavailable',
+]
+
 /**
  * Request paths that R1 does not store: actions and request options (R12, R14, R17, D-VF) and
  * the lists R4 and R10 merge by their own rules.

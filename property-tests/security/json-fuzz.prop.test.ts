@@ -4,8 +4,8 @@
  * null prototypes — the answer is an Either (never a throw), no global prototype is touched
  * (@fast-check/poisoning), and a success holds only schema keys as own properties.
  */
-import { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning'
 import fc from 'fast-check'
+import { noPoisoning } from '../support/poisoning.js'
 import { runs } from '../support/runs.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -13,47 +13,6 @@ import { applySetUser, decodeSetUserRequest, type ModelCodec, SetUserRequest, Us
 
 /** 10,000 runs per target (decodeSetUserRequest, applySetUser), split over the four kinds of input. */
 const RUNS = runs(2_500)
-
-/**
- * What prototype pollution reaches: the built-in constructors and namespaces (and through them
- * every built-in prototype, Object.prototype first). Tracking only these keeps the check at a few
- * microseconds, so it can run after every one of the runs; the runner's own globals change while
- * tests run and are not ours to watch.
- */
-const TRACKED = [
-  'Object',
-  'Array',
-  'Function',
-  'String',
-  'Number',
-  'Boolean',
-  'Symbol',
-  'BigInt',
-  'JSON',
-  'Math',
-  'Reflect',
-  'Map',
-  'Set',
-  'WeakMap',
-  'WeakSet',
-  'Promise',
-  'Error',
-  'TypeError',
-  'RegExp',
-  'Date',
-  'Proxy',
-  'Uint8Array',
-]
-const RUNNER = { ignoredRootRegex: new RegExp(`^(?!(${TRACKED.join('|')})$)`) }
-const noPoisoning = (): void => {
-  try {
-    assertNoPoisoning(RUNNER)
-  } catch (poisoned) {
-    // put the built-ins back so the failure does not cascade into every later test
-    restoreGlobals(RUNNER)
-    throw poisoned
-  }
-}
 
 /** The keys that have broken deep-merge code (research reliability-security §3), plus fast-check's own list. */
 const DANGEROUS = [
