@@ -24,7 +24,7 @@ export interface ModelError {
 
 /** A notice as the model states it. */
 export interface ModelNotice {
-  readonly kind: 'ignored' | 'reset'
+  readonly kind: 'ignored' | 'reset' | 'warning'
   readonly path: string
 }
 

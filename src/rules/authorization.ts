@@ -10,16 +10,38 @@
  * Checked before any value validation, so a lower role cannot probe the rules (spec §4). A site
  * admin may write anything on anyone; every other role only their own record, and only
  * `self-service` paths of the R11 table. Presence, not change, is checked (D-R11): an admin-only
- * element fails even when its value equals the stored one.
+ * element fails even when its value equals the stored one, and an admin-only container fails even
+ * when sent empty (D-F2).
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { noPrivilege, type NoPrivilege } from '../errors/SetUserError.js'
 import { ACCESS_BY_PATH } from '../model/access.js'
-import { forEachPresentPath } from '../model/paths.js'
+import type { ModelCodec } from '../model/codec.js'
+import { forEachPresentPath, schemaPaths } from '../model/paths.js'
 import type { Caller } from '../model/request.js'
 import { SetUserBody } from '../model/user.js'
+
+/**
+ * D-F2: an empty container (`<tracking/>`) is present too. It is refused when everything it can
+ * hold is admin-only, so `<privilege/>` is refused like `<meetingTypes/>`, while `<phones/>` or a
+ * mixed container such as `<personalTeleconf/>` writes nothing a host may not.
+ */
+const emptyAdminContainers = (codec: ModelCodec, value: unknown, prefix: string, found: Set<string>): void => {
+  if (codec._tag !== 'StructType' || typeof value !== 'object' || value === null || Array.isArray(value)) return
+  const record = value as Readonly<Record<string, unknown>>
+  const keys = Object.keys(record)
+  if (keys.length === 0) {
+    if (prefix !== '' && schemaPaths(codec, prefix).every((p) => ACCESS_BY_PATH.get(p.path) === 'admin-only'))
+      found.add(prefix)
+    return
+  }
+  for (const key of keys) {
+    const child = Object.hasOwn(codec.props, key) ? codec.props[key] : undefined
+    if (child !== undefined) emptyAdminContainers(child, record[key], prefix === '' ? key : `${prefix}.${key}`, found)
+  }
+}
 
 /** The request's paths that only a site admin may send, in request order, without duplicates. */
 export const adminOnlyPaths = (body: SetUserBody): readonly string[] => {
@@ -27,6 +49,7 @@ export const adminOnlyPaths = (body: SetUserBody): readonly string[] => {
   forEachPresentPath(SetUserBody, body, (path) => {
     if (ACCESS_BY_PATH.get(path) !== 'self-service') found.add(path)
   })
+  emptyAdminContainers(SetUserBody, body, '', found)
   return [...found]
 }
 

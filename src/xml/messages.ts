@@ -16,6 +16,7 @@ import { childPath, type Issue, type Path, rootPath, runCodec, type StructType }
 import type { SetUserResult } from '../model/result.js'
 import { Address, CreateUserBody, GetUserView, SetUserBody, User } from '../model/user.js'
 import { MASKED_PASSWORD, toGetUserView } from '../rules/joinBeforeHost.js'
+import { pinDecodeError } from '../rules/pin.js'
 import { readDocument, type XmlElement } from './document.js'
 import { ActivationBody, DelUserBody, GetUserBody } from '../model/operations.js'
 import type { DelUserResult } from '../operations/delUser.js'
@@ -119,7 +120,10 @@ class Problems {
     return this.message.length === 0 && this.body.length === 0 && this.document.length === 0
   }
   toError(): SetUserError {
-    return invalidRequest([...this.document, ...toFailures('message', this.message), ...toFailures('body', this.body)])
+    // D-F1: a request whose only fault is an over-long PIN gets the PIN error
+    return pinDecodeError(
+      invalidRequest([...this.document, ...toFailures('message', this.message), ...toFailures('body', this.body)]),
+    )
   }
 }
 
