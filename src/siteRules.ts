@@ -1,5 +1,5 @@
 /**
- * The rules R21–R35 (docs/spec.md §5) as the pipeline's steps, so `pipeline.ts` gains three calls
+ * The rules R21–R35 (docs/spec.md §6) as the pipeline's steps, so `pipeline.ts` gains three calls
  * rather than fifteen: identity on Control Hub sites first (R33, R34: who may change what), then
  * the value rules on the request (R31 before R10's account checks, R21, R22, R27, R26, R25, R23,
  * R24, R30, R32), then the rules on the resulting user (R28, R29) and the R35 notice.

@@ -1,13 +1,13 @@
 /**
- * The errors of the rules R21–R34 (docs/spec.md §5): one shape for the documented User-service
+ * The errors of the rules R21–R34 (docs/spec.md §6): one shape for the documented User-service
  * exceptions that carry no more than a path, so the closed {@link SetUserError} union grows by one
- * member, not by twenty. The `exceptionID` and `reason` are the ones docs/spec.md §6 lists.
+ * member, not by twenty. The `exceptionID` and `reason` are the ones docs/spec.md §7 lists.
  *
  * @module
  */
 
 /**
- * The exception IDs the rules R21–R34 answer with (docs/spec.md §6).
+ * The exception IDs the rules R21–R34 answer with (docs/spec.md §7).
  *
  * @category errors
  */
@@ -57,7 +57,7 @@ export interface RuleViolation {
 
 /**
  * The reason of each {@link RuleViolationId}: the server's text where a response shows it, else the
- * text Cisco's own admin UI shows for the ID (docs/spec.md §6).
+ * text Cisco's own admin UI shows for the ID (docs/spec.md §7).
  *
  * @category errors
  * @example

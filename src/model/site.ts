@@ -72,7 +72,7 @@ const SiteContextC = struct(
     takenEmails: list(str(256)),
     /** The site signs users in through SSO, so CreateUser needs no password. */
     usesSSO: bool,
-    // The facts of R21–R34 (docs/spec.md §5). Each is optional: absent = the rule is not checked.
+    // The facts of R21–R34 (docs/spec.md §6). Each is optional: absent = the rule is not checked.
     /** The site's password policy (R21, R22). */
     passwords: PasswordPolicy,
     /** The current webExIds of the site's users, this user included (R23 schedulingPermission, R24 manager). */

@@ -24,32 +24,34 @@ import type { Caller } from '../model/request.js'
 import { SetUserBody } from '../model/user.js'
 
 /**
- * D-F2: an empty container (`<tracking/>`) is present too. It is refused when everything it can
- * hold is admin-only, so `<privilege/>` is refused like `<meetingTypes/>`, while `<phones/>` or a
- * mixed container such as `<personalTeleconf/>` writes nothing a host may not.
+ * Every leaf and list path present in a request, in request order, plus (D-F2) every container sent
+ * empty (`<tracking/>`) whose contents are all admin-only: presence decides for containers as for
+ * elements, so `<privilege/>` is refused like `<meetingTypes/>`, while `<phones/>` or a mixed
+ * container such as `<personalTeleconf/>` writes nothing a host may not.
  */
-const emptyAdminContainers = (codec: ModelCodec, value: unknown, prefix: string, found: Set<string>): void => {
-  if (codec._tag !== 'StructType' || typeof value !== 'object' || value === null || Array.isArray(value)) return
+const visitRequestPaths = (codec: ModelCodec, value: unknown, prefix: string, visit: (path: string) => void): void => {
+  if (codec._tag !== 'StructType' || typeof value !== 'object' || value === null || Array.isArray(value)) {
+    forEachPresentPath(codec, value, visit, prefix)
+    return
+  }
   const record = value as Readonly<Record<string, unknown>>
   const keys = Object.keys(record)
-  if (keys.length === 0) {
-    if (prefix !== '' && schemaPaths(codec, prefix).every((p) => ACCESS_BY_PATH.get(p.path) === 'admin-only'))
-      found.add(prefix)
+  if (keys.length === 0 && prefix !== '') {
+    if (schemaPaths(codec, prefix).every((p) => ACCESS_BY_PATH.get(p.path) === 'admin-only')) visit(prefix)
     return
   }
   for (const key of keys) {
     const child = Object.hasOwn(codec.props, key) ? codec.props[key] : undefined
-    if (child !== undefined) emptyAdminContainers(child, record[key], prefix === '' ? key : `${prefix}.${key}`, found)
+    if (child !== undefined) visitRequestPaths(child, record[key], prefix === '' ? key : `${prefix}.${key}`, visit)
   }
 }
 
 /** The request's paths that only a site admin may send, in request order, without duplicates. */
 export const adminOnlyPaths = (body: SetUserBody): readonly string[] => {
   const found = new Set<string>()
-  forEachPresentPath(SetUserBody, body, (path) => {
+  visitRequestPaths(SetUserBody, body, '', (path) => {
     if (ACCESS_BY_PATH.get(path) !== 'self-service') found.add(path)
   })
-  emptyAdminContainers(SetUserBody, body, '', found)
   return [...found]
 }
 

@@ -1,7 +1,7 @@
 /**
  * R33 — identity on Control Hub / Common Identity sites; R34 — roles there.
  *
- * Sources (docs/spec.md §6): on Control Hub managed sites SetUser "cannot update user's Webex ID,
+ * Sources (docs/spec.md §7): on Control Hub managed sites SetUser "cannot update user's Webex ID,
  * password, email, name, or telephone number" (the reference overview; whether a field is
  * read-only depends on a site setting); on Common Identity sites "Assignment of this role is not
  * supported" (E030103, XML API 9.0 SP2).
@@ -11,7 +11,7 @@
  *   telephone number (`phones` other than the PIN). Sending the stored value is not a change, so
  *   a client that writes back what GetUser returned still works; a password is always a change.
  *   The answer is NoPrivilege (000001) naming the paths, the documented "access denied".
- *   CreateUser is not restricted (Control Hub creates the identity, docs/spec.md §6).
+ *   CreateUser is not restricted (Control Hub creates the identity, docs/spec.md §7).
  * - R34: assigning an administrator role (`privilege.siteAdmin` or `privilege.roSiteAdmin` TRUE
  *   for a user who does not hold it) is E030103, on SetUser and CreateUser alike.
  *

@@ -1,7 +1,7 @@
 /**
  * R27 — e-mail addresses are plain ASCII.
  *
- * Sources (docs/spec.md §6): 030062 "email contains invalid ASCII characters".
+ * Sources (docs/spec.md §7): 030062 "email contains invalid ASCII characters".
  *
  * D-F8: `email` and `email2` may hold printable ASCII only, without space and without the
  * characters an address cannot carry unquoted (`" ( ) , : ; < > [ \ ]`). This holds on every site

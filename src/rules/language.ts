@@ -1,7 +1,7 @@
 /**
  * R26 — a user's language is one the site offers.
  *
- * Sources (docs/spec.md §6): `language` is a name (ENGLISH, …) and `languageID` a number; 030060
+ * Sources (docs/spec.md §7): `language` is a name (ENGLISH, …) and `languageID` a number; 030060
  * "Not a valid language."
  *
  * D-F7: checked when the site lists its languages (`site.languages`): `language` must be one of

@@ -1,7 +1,7 @@
 /**
  * R25 — a MeetingPlace profile number belongs to one user.
  *
- * Sources (docs/spec.md §6): 030051 "Cisco Unified MeetingPlace profile number {0} is in use."
+ * Sources (docs/spec.md §7): 030051 "Cisco Unified MeetingPlace profile number {0} is in use."
  *
  * D-F6: checked when the site lists the numbers other users hold (`site.takenMpProfileNumbers`);
  * numbers compare exactly after trimming; keeping one's own number (the stored value) is not a

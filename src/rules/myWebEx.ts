@@ -1,7 +1,7 @@
 /**
  * R32 — My WebEx licences and limits.
  *
- * Sources (docs/spec.md §6): 030015 "no more My Webex Pro licenses"; 030016 "storage exceeded";
+ * Sources (docs/spec.md §7): 030015 "no more My Webex Pro licenses"; 030016 "storage exceeded";
  * 030017 "computer number exceeded".
  *
  * D-F13, with the site facts (`site.myWebEx`): making a user My WebEx Pro (`isMyWebExPro` TRUE

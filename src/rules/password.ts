@@ -1,7 +1,7 @@
 /**
  * R21 — Password rules.
  *
- * Sources (docs/spec.md §6): 030003 "password must be at least 6 characters"; 030058 "password
+ * Sources (docs/spec.md §7): 030003 "password must be at least 6 characters"; 030058 "password
  * contains disallowed characters (only A-Z, a-z, 0-9 and common punctuation, no `"`)".
  *
  * Checked only on a site that states a password policy (`site.passwords`, D-F3): the minimum

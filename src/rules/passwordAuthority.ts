@@ -1,7 +1,7 @@
 /**
  * R22 — Who sets passwords: SSO and Control Hub sites.
  *
- * Sources (docs/spec.md §6): 030056 "Site Admin cannot set password for user" (sites whose
+ * Sources (docs/spec.md §7): 030056 "Site Admin cannot set password for user" (sites whose
  * passwords an identity provider keeps); 030055 "resetPassword must be true while SiteAdmin does
  * not specify user password" (CreateUser without a password).
  *

@@ -1,7 +1,7 @@
 /**
  * R28 — PCN accounts need the Meeting Center Pro meeting type.
  *
- * Sources (docs/spec.md §6): 030077 "Personal Conference meetings require the Meeting Center Pro
+ * Sources (docs/spec.md §7): 030077 "Personal Conference meetings require the Meeting Center Pro
  * meeting type."
  *
  * D-F9: checked when the site names its Meeting Center Pro session types

@@ -1,7 +1,7 @@
 /**
  * R24 — a Sales Center manager is a user of the site.
  *
- * Sources (docs/spec.md §6): 030021 "Manager not found." for `salesCenter/manager`.
+ * Sources (docs/spec.md §7): 030021 "Manager not found." for `salesCenter/manager`.
  *
  * D-F5: the manager is named by webExId and checked when the site lists its users
  * (`site.siteWebExIds`), case-insensitively; an empty `<manager/>` clears the manager and is not

@@ -1,7 +1,7 @@
 /**
  * R23 — schedulingPermission names users of the site.
  *
- * Sources (docs/spec.md §6): `schedulingPermission` is one string of semicolon-separated webExIds
+ * Sources (docs/spec.md §7): `schedulingPermission` is one string of semicolon-separated webExIds
  * (the users who may schedule for this one); 030019 "Schedule permission user not found."
  *
  * D-F5: checked when the site lists its users (`site.siteWebExIds`); names compare

@@ -1,7 +1,7 @@
 /**
  * R29 — session-type user limits.
  *
- * Sources (docs/spec.md §6): 110055 "User limit exceeded for the session type …", with
+ * Sources (docs/spec.md §7): 110055 "User limit exceeded for the session type …", with
  * `serv:value` = the session type id in the answer.
  *
  * D-F10: checked for the session types the site limits (`site.sessionTypeLimits`: the limit and

@@ -1,7 +1,7 @@
 /**
  * R30 — telephony privileges the site or the user cannot support.
  *
- * Sources (docs/spec.md §6): 030011 / 030012 / 030023 / 030036 / 030050 "user doesn't support
+ * Sources (docs/spec.md §7): 030011 / 030012 / 030023 / 030036 / 030050 "user doesn't support
  * call-in / call back / international local call-in / toll-free call-in / Internet Phone (VoIP)".
  *
  * D-F11: the seed's R5 resets unsupported settings silently; some sites answer with these errors

@@ -1,7 +1,7 @@
 /**
  * R31 — TSP accounts.
  *
- * Sources (docs/spec.md §6): 030018 "invalid TSP account index"; 030014 "only one default TSP
+ * Sources (docs/spec.md §7): 030018 "invalid TSP account index"; 030014 "only one default TSP
  * account allowed"; 030022 "TSP account can't be added when provisioning or call-in is
  * disabled"; 030013 "authorize TSP account error".
  *

@@ -476,7 +476,7 @@ const responseHeader = (status: FailureStatus | undefined): string =>
  * A FAILURE response for any exception, in the shape real servers send (corpus
  * response-failure-*.xml): result, reason, gsbStatus PRIMARY, exceptionID, and an empty
  * bodyContent, and `serv:value` after the exceptionID when the error has a `value` (110055 names
- * the session type, docs/spec.md §6). For errors outside {@link SetUserError} too, such as 030002
+ * the session type, docs/spec.md §7). For errors outside {@link SetUserError} too, such as 030002
  * "Incorrect user or password" from the embedding server's authentication.
  *
  * @category xml
