@@ -239,7 +239,7 @@ const run = (current: User, site: SiteContext, request: SetUserRequest): ModelRe
       const sent = get(body, path)
       if (sent === undefined) continue
       if (path === 'newWebExId') {
-        if (String(sent).toLowerCase() !== current.webExId.toLowerCase()) changed.push(path)
+        if (typeof sent === 'string' && sent.toLowerCase() !== current.webExId.toLowerCase()) changed.push(path)
       } else if (path === 'password') {
         if (sent !== '') changed.push(path)
       } else if (sent !== get(current, path)) changed.push(path)
