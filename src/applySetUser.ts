@@ -21,6 +21,7 @@ import type { User } from './model/user.js'
 import { applyValidated, storedElementsRead, validateValues } from './pipeline.js'
 import { authorize } from './rules/authorization.js'
 import { checkIdentity } from './rules/identity.js'
+import { pinDecodeError } from './rules/pin.js'
 
 interface Decoded {
   readonly current: User
@@ -33,7 +34,7 @@ interface Decoded {
 
 const decodeInputs = (current: unknown, site: unknown, request: unknown): E.Either<SetUserError, Decoded> => {
   const decodedRequest = decodeSetUserRequest(request)
-  if (E.isLeft(decodedRequest)) return decodedRequest
+  if (E.isLeft(decodedRequest)) return E.left(pinDecodeError(decodedRequest.left)) // D-F1
   const decodedSite = decodeSite(site)
   if (E.isLeft(decodedSite)) return decodedSite
   const decodedUser = decodeStoredUser(current, storedElementsRead(decodedRequest.right.body))

@@ -48,7 +48,7 @@ export const decodeRequest = <A>(codec: t.Type<A> & Runnable, u: unknown): E.Eit
 }
 
 /** Site lists that can be long; their items are validated only when a rule reads them. */
-const LAZY_SITE_LISTS: ReadonlySet<string> = new Set(['takenWebExIds', 'productIds', 'takenEmails'])
+const LAZY_SITE_LISTS: ReadonlySet<string> = new Set(['takenWebExIds', 'productIds', 'takenEmails', 'siteWebExIds'])
 
 /** Decodes the site, checking that the long lists are arrays but not yet their items. */
 export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> => {
@@ -74,7 +74,7 @@ export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> =>
 }
 
 /** Validates the items of one lazily checked site list when a rule needs it. */
-export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds' | 'takenEmails'>(
+export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds' | 'takenEmails' | 'siteWebExIds'>(
   site: SiteContext,
   key: K,
 ): E.Either<InvalidRequest, SiteContext[K]> => {

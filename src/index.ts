@@ -73,7 +73,15 @@ export type {
   VideoCallback,
   WebACDPrefs,
 } from './model/user.js'
-export { SiteContext, type TelephonyAvailability } from './model/site.js'
+export {
+  SiteContext,
+  type MyWebExSite,
+  type PasswordPolicy,
+  type SessionTypeLimit,
+  type SiteLanguage,
+  type TelephonyAvailability,
+  type TspSite,
+} from './model/site.js'
 export { Caller, SetUserRequest, type CallerRole } from './model/request.js'
 export type { Effect, EffectKind, LicensedService, Notice, SetUserResult, TelephonyServer } from './model/result.js'
 export type {
@@ -167,3 +175,9 @@ export {
   type LogoutUrlAnswer,
 } from './model/login.js'
 export * from './errors/OperationError.js'
+export { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH } from './rules/password.js'
+export { schedulingPermissionNames } from './rules/schedulingPermission.js'
+export { hasValidEmailCharacters } from './rules/emailCharacters.js'
+export { TELEPHONY_PRIVILEGES } from './rules/telephonyPrivileges.js'
+export { CONTROL_HUB_IDENTITY_PATHS } from './rules/controlHubIdentity.js'
+export { PCN_WITHOUT_PIN_MESSAGE } from './rules/pcnPinState.js'

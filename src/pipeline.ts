@@ -31,6 +31,7 @@ import { validateServiceDesk } from './rules/serviceDesk.js'
 import { applySmeProducts, resultingSme, validateProducts } from './rules/smeProducts.js'
 import { telephonyEffects } from './rules/telephony.js'
 import { webOfficeEffects } from './rules/webOffice.js'
+import { checkIdentityRules, checkRequestRules, checkResultRules, checkTspRules, resultNotices } from './siteRules.js'
 
 /** Stored elements every request reads (host count R6, licences R15, reset R5). */
 const ALWAYS_READ = ['privilege', 'active', 'designatedChatUser', 'supportedServices', 'eventCenter'] as const
@@ -64,15 +65,18 @@ export interface Stage {
   readonly body: SetUserBody
 }
 
-/** Value validation (spec §4), in the order R7, R10, R12, R13, R14, R18, D-VF, R4 products. */
-export const validateValues = ({
-  base: current,
-  site,
-  caller,
-  body,
-}: Stage): E.Either<SetUserError, readonly Notice[]> => {
+/**
+ * Value validation (docs/spec.md §4), in the order R33/R34, R7, R31, R10, R12, R13, R14, R18, D-VF,
+ * R21–R32, R4 products.
+ */
+export const validateValues = (stage: Stage): E.Either<SetUserError, readonly Notice[]> => {
+  const { base: current, site, caller, body } = stage
+  const identityRules = checkIdentityRules(stage)
+  if (E.isLeft(identityRules)) return identityRules
   const pins = validatePins(body)
   if (E.isLeft(pins)) return pins
+  const tsp = checkTspRules(stage)
+  if (E.isLeft(tsp)) return tsp
   const accounts = validateAccounts(body)
   if (E.isLeft(accounts)) return accounts
   const security = validateSecurity(current, body)
@@ -89,6 +93,8 @@ export const validateValues = ({
   if (containers.length > 0) return E.left(invalidInput('body', containers))
   const formats = formatIssues(body)
   if (formats.length > 0) return E.left(invalidInput('body', formats))
+  const requestRules = checkRequestRules(stage)
+  if (E.isLeft(requestRules)) return requestRules
   if (body.salesCenter?.smeInfo?.products !== undefined && resultingSme(current, body)) {
     const ids = decodeSiteList(site, 'productIds')
     if (E.isLeft(ids)) return ids
@@ -100,9 +106,10 @@ export const validateValues = ({
 
 /** Merge, reset, site-wide checks and effects, once every value is valid. */
 export const applyValidated = (
-  { base: current, before, site, body }: Stage,
+  stage: Stage,
   validationNotices: readonly Notice[],
 ): E.Either<SetUserError, SetUserResult> => {
+  const { base: current, before, site, body } = stage
   const notices: Notice[] = [...validationNotices]
 
   // merge: R1/R2, then the rules that own parts of the result
@@ -129,6 +136,9 @@ export const applyValidated = (
   if (E.isLeft(pcnPin)) return pcnPin
   const telephony = telephonyEffects(body, site)
   if (E.isLeft(telephony)) return telephony
+  const resultRules = checkResultRules(stage, user)
+  if (E.isLeft(resultRules)) return resultRules
+  notices.push(...resultNotices(user))
 
   const effects: Effect[] = [
     ...renamed.effects,

@@ -83,7 +83,7 @@ describe('spec §4 order of checks', () => {
     const all = {
       webExId: 'jdoe',
       phones: { PIN: '1111' },
-      tspAccount: [{ accountIndex: 9 }],
+      thirdPartyTeleconf: { account: [{ accountIndex: 9 }] },
       security: { resetPassword: true, forceChangePassword: false },
       newWebExId: 'taken',
       supportCenter: { orderTabs: ['Tools' as const] },
@@ -91,7 +91,7 @@ describe('spec §4 order of checks', () => {
     }
     const tags: string[] = []
     let body: Record<string, unknown> = all
-    for (const key of ['phones', 'tspAccount', 'security', 'newWebExId', 'supportCenter', 'salesCenter']) {
+    for (const key of ['phones', 'thirdPartyTeleconf', 'security', 'newWebExId', 'supportCenter', 'salesCenter']) {
       tags.push(expectLeft(apply(stored, asAdmin(body as never)))._tag)
       const { [key]: _dropped, ...rest } = body
       body = rest

@@ -16,6 +16,7 @@ import {
 } from 'webex-user-rules'
 import { GATES } from '../model/tables.js'
 import { arbitraryOf, codecAt, type Shape } from './codec.js'
+import { factValueArbs, siteFactsArb } from './siteFacts.js'
 import {
   email,
   fourDigits,
@@ -81,6 +82,7 @@ const storedShape = (): Shape => {
     presence: storedPresence,
     at: {
       webExId: fc.constantFrom(...USER_IDS),
+      ...factValueArbs,
       'phones.PIN': storedPin,
       'personalMeetingRoom.hostPIN': storedPin,
       ...formatted(),
@@ -165,6 +167,7 @@ const bodyShape = (include?: (path: string) => boolean, topLevel = 0.12): Shape 
     at: {
       webExId: fc.constantFrom(...USER_IDS),
       newWebExId: fc.constantFrom(...RENAME_TARGETS),
+      ...factValueArbs,
       'phones.PIN': requestPin,
       'personalMeetingRoom.hostPIN': requestPin,
       ...formatted(),
@@ -227,21 +230,32 @@ const featuresArb: fc.Arbitrary<Readonly<Record<string, boolean>>> = fc
 const availability = fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 2 })
 
 /** A site (before it is fitted to a user: see `scenario.ts`). */
-export const siteArb: fc.Arbitrary<SiteContext> = fc.record(
-  {
-    hostLimit: fc.integer({ min: 0, max: 6 }),
-    activeHostCount: fc.integer({ min: 0, max: 8 }),
-    allowUserToChangeUserName: fc.boolean(),
-    takenWebExIds: fc.subarray(['taken.one', 'Other.User', 'jane.doe2', ...USER_IDS]),
-    productIds: fc.subarray(PRODUCT_UNIVERSE.filter((id) => id !== 999)),
-    controlHubManaged: fc.boolean(),
-    features: featuresArb,
-    telephony: fc.record({ primaryLarge: availability, nextGen: availability, backup2Large: availability }),
-  },
-  {
-    requiredKeys: ['activeHostCount', 'allowUserToChangeUserName', 'takenWebExIds', 'productIds', 'controlHubManaged'],
-  },
-)
+export const siteArb: fc.Arbitrary<SiteContext> = fc
+  .tuple(
+    fc.record(
+      {
+        hostLimit: fc.integer({ min: 0, max: 6 }),
+        activeHostCount: fc.integer({ min: 0, max: 8 }),
+        allowUserToChangeUserName: fc.boolean(),
+        takenWebExIds: fc.subarray(['taken.one', 'Other.User', 'jane.doe2', ...USER_IDS]),
+        productIds: fc.subarray(PRODUCT_UNIVERSE.filter((id) => id !== 999)),
+        controlHubManaged: fc.boolean(),
+        features: featuresArb,
+        telephony: fc.record({ primaryLarge: availability, nextGen: availability, backup2Large: availability }),
+      },
+      {
+        requiredKeys: [
+          'activeHostCount',
+          'allowUserToChangeUserName',
+          'takenWebExIds',
+          'productIds',
+          'controlHubManaged',
+        ],
+      },
+    ),
+    siteFactsArb,
+  )
+  .map(([site, facts]) => ({ ...site, ...facts }))
 
 /** A valid 4-digit PIN (for fixtures that need one). */
 export const validPinArb: fc.Arbitrary<string> = fourDigits.filter(

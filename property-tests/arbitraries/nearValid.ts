@@ -6,6 +6,7 @@
 import fc from 'fast-check'
 import type { SetUserBody, SetUserErrorTag, SiteContext, User } from 'webex-user-rules'
 import type { Scenario } from './scenario.js'
+import { IDENTITY_FAULTS, REQUEST_RULE_FAULTS, RESULT_RULE_FAULTS, TSP_FAULTS } from './siteFactFaults.js'
 import { INVALID_FOUR_DIGIT_PINS, malformedPin } from './values.js'
 
 /** A fault: a name, the rule's stage in spec §4 (lower runs first), and how it breaks a scenario. */
@@ -67,6 +68,7 @@ export const FAULTS: readonly Fault[] = [
       return withBody({ ...s, request: own }, at(admin, pick))
     },
   },
+  ...IDENTITY_FAULTS,
   {
     name: 'R7 an invalid phones.PIN',
     tag: 'InvalidPin',
@@ -97,9 +99,10 @@ export const FAULTS: readonly Fault[] = [
         ],
         pick,
       )
-      return withBody(s, { tspAccount: bad })
+      return withBody(s, { thirdPartyTeleconf: { account: bad } })
     },
   },
+  ...TSP_FAULTS,
   {
     name: 'R12 resetPassword with forceChangePassword FALSE (030053)',
     tag: 'InvalidSecurityOptions',
@@ -184,6 +187,7 @@ export const FAULTS: readonly Fault[] = [
     stage: 9,
     apply: (s, pick) => withBody(s, { validateFormat: true, email: at(['no-at-sign', 'a@b', 'a b@c.de'], pick) }),
   },
+  ...REQUEST_RULE_FAULTS,
   {
     name: 'R4 an unknown prodID with sme TRUE',
     tag: 'UnknownProductId',
@@ -234,4 +238,5 @@ export const FAULTS: readonly Fault[] = [
         phones: { ...s.request.body.phones, PIN: '4826' },
       }),
   },
+  ...RESULT_RULE_FAULTS,
 ]

@@ -6,7 +6,13 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { applySetUser, type LeafSpec, type SetUserBody, SetUserBody as SetUserBodyCodec } from 'webex-user-rules'
+import {
+  applySetUser,
+  INVALID_PIN_REASON,
+  type LeafSpec,
+  type SetUserBody,
+  SetUserBody as SetUserBodyCodec,
+} from 'webex-user-rules'
 import { codecAt } from '../arbitraries/codec.js'
 import { FAULTS } from '../arbitraries/nearValid.js'
 import { adminScenarioArb, type Scenario } from '../arbitraries/scenario.js'
@@ -72,7 +78,7 @@ describe('near-valid requests', () => {
     }
   }
 
-  it('decode: a value of the wrong type or out of range at any sent element ⇒ InvalidRequest naming exactly that path', () => {
+  it('decode: a value of the wrong type or out of range at any sent element ⇒ InvalidRequest naming exactly that path (an over-long PIN: InvalidPin, D-F1)', () => {
     fc.assert(
       fc.property(
         validScenario,
@@ -91,6 +97,16 @@ describe('near-valid requests', () => {
           const body = setAt(s.request.body, path, value) as unknown as SetUserBody
           const outcome = run({ ...s, request: { ...s.request, body } })
           if (E.isRight(outcome)) expect.fail(`${path} = ${JSON.stringify(value)} accepted`)
+          // D-F1: a PIN given as text is "not a valid PIN" however long it is
+          if ((path === 'phones.PIN' || path === 'personalMeetingRoom.hostPIN') && typeof value === 'string') {
+            expect(outcome.left).toEqual({
+              _tag: 'InvalidPin',
+              exceptionID: '999999',
+              reason: INVALID_PIN_REASON,
+              path,
+            })
+            return
+          }
           expect(outcome.left).toMatchObject({
             _tag: 'InvalidRequest',
             exceptionID: '999999',

@@ -1,6 +1,6 @@
 /**
- * The reference model: a deliberately naive SetUser, written from the spec
- * (`SETUSER-RULES.md`) and docs/decisions.md, for differential testing against `applySetUser`.
+ * The reference model: a deliberately naive SetUser, written from the spec (docs/spec.md, rules
+ * R1–R35) and docs/decisions.md, for differential testing against `applySetUser`.
  *
  * It shares nothing with `src/` but types: it deep-copies the stored user with
  * `structuredClone` and edits the copy in place, walks the request as plain JSON (no codec tree),
@@ -11,7 +11,19 @@
  * counts, and the reasons the seed gives word for word); notices carry `kind` and `path`.
  */
 import type { Effect, SetUserRequest, SiteContext, User } from 'webex-user-rules'
-import { DEFAULT_TRUE, FAILOVER, GATES, isSelfService, LICENSED, NOT_STORED_BY_MERGE, ROLES, TABS } from './tables.js'
+import {
+  DEFAULT_TRUE,
+  FAILOVER,
+  GATES,
+  IDENTITY_LOCKED,
+  isSelfService,
+  LICENSED,
+  NOT_STORED_BY_MERGE,
+  ROLES,
+  SELF_SERVICE_PREFIXES,
+  TABS,
+  TELEPHONY_ERRORS,
+} from './tables.js'
 
 type Obj = Record<string, unknown>
 
@@ -24,7 +36,7 @@ export interface ModelError {
 
 /** A notice as the model states it. */
 export interface ModelNotice {
-  readonly kind: 'ignored' | 'reset'
+  readonly kind: 'ignored' | 'reset' | 'warning'
   readonly path: string
 }
 
@@ -115,7 +127,13 @@ const presentPaths = (value: unknown, path: string, out: string[]): void => {
     if (!out.includes(path)) out.push(path)
     for (const item of value) if (isObj(item)) presentPaths(item, `${path}[]`, out)
   } else if (isObj(value)) {
-    for (const [key, child] of Object.entries(value)) presentPaths(child, path === '' ? key : `${path}.${key}`, out)
+    const entries = Object.entries(value)
+    // D-F2: an empty container counts as sent; one that holds self-service paths is self-service
+    if (entries.length === 0 && path !== '' && !out.includes(path)) {
+      const mixed = SELF_SERVICE_PREFIXES.some((prefix) => prefix.startsWith(`${path}.`))
+      if (!mixed) out.push(path)
+    }
+    for (const [key, child] of entries) presentPaths(child, path === '' ? key : `${path}.${key}`, out)
   } else if (!out.includes(path)) out.push(path)
 }
 
@@ -214,12 +232,54 @@ const run = (current: User, site: SiteContext, request: SetUserRequest): ModelRe
     if (denied.length > 0) fail({ _tag: 'NoPrivilege', exceptionID: '000001', reason: NO_PRIVILEGE, paths: denied })
   }
 
+  // R33: identity on Control Hub sites, changes only
+  if (site.commonIdentity === true) {
+    const changed: string[] = []
+    for (const path of IDENTITY_LOCKED) {
+      const sent = get(body, path)
+      if (sent === undefined) continue
+      if (path === 'newWebExId') {
+        if (typeof sent === 'string' && sent.toLowerCase() !== current.webExId.toLowerCase()) changed.push(path)
+      } else if (path === 'password') {
+        if (sent !== '') changed.push(path)
+      } else if (sent !== get(current, path)) changed.push(path)
+    }
+    if (changed.length > 0) fail({ _tag: 'NoPrivilege', exceptionID: '000001', reason: NO_PRIVILEGE, paths: changed })
+    // R34
+    for (const role of ['siteAdmin', 'roSiteAdmin']) {
+      if (get(body, `privilege.${role}`) === true && get(current, `privilege.${role}`) !== true)
+        fail({ _tag: 'RuleViolation', exceptionID: 'E030103', path: `privilege.${role}` })
+    }
+  }
+
   // R7
   for (const path of ['phones.PIN', 'personalMeetingRoom.hostPIN']) {
     const pin = get(body, path)
     if (typeof pin !== 'string') continue
     if (pin === '') notices.push({ kind: 'ignored', path })
     else if (!modelIsValidPin(pin)) fail({ _tag: 'InvalidPin', exceptionID: '999999', reason: INVALID_PIN, path })
+  }
+
+  // R31 TSP accounts, before R10
+  const tspItems = list(body['tspAccount'])
+  if (tspItems !== undefined) {
+    const heldTsp = (current.tspAccount ?? []).map((a) => a.accountIndex)
+    const seenTsp: number[] = []
+    let tspDefaults = 0
+    tspItems.forEach((item, i) => {
+      const index = item['accountIndex'] as number
+      const at = `tspAccount[${String(i)}]`
+      if (!(index >= 1 && index <= 3) || seenTsp.includes(index))
+        fail({ _tag: 'RuleViolation', exceptionID: '030018', path: `${at}.accountIndex` })
+      seenTsp.push(index)
+      if (item['delete'] === true) return
+      if (item['defaultFlag'] === true) tspDefaults += 1
+      if (tspDefaults === 2) fail({ _tag: 'RuleViolation', exceptionID: '030014', path: `${at}.defaultFlag` })
+      const off = site.tsp?.provisioning === false || site.tsp?.callIn === false
+      if (off && !heldTsp.includes(index)) fail({ _tag: 'RuleViolation', exceptionID: '030022', path: at })
+      if (item['createOnBridge'] === true && site.tsp?.authorizes === false)
+        fail({ _tag: 'RuleViolation', exceptionID: '030013', path: `${at}.createOnBridge` })
+    })
   }
 
   // R10 validation
@@ -297,6 +357,107 @@ const run = (current: User, site: SiteContext, request: SetUserRequest): ModelRe
       check(`personalMeetingRoom.alternateHost.hosts[${String(i)}].email`, host.email, isEmail)
     })
     if (formatFailures.length > 0) fail({ _tag: 'InvalidRequest', exceptionID: '999999', failures: formatFailures })
+  }
+
+  // R22 030056, R21 030003 / 030058
+  const password = request.body.password
+  if (password !== undefined && password !== '') {
+    if (site.passwords?.adminMaySet === false) fail({ _tag: 'RuleViolation', exceptionID: '030056', path: 'password' })
+    if (site.passwords !== undefined) {
+      if (password.length < (site.passwords.minLength ?? 6))
+        fail({ _tag: 'RuleViolation', exceptionID: '030003', path: 'password' })
+      for (const c of password) {
+        const code = c.codePointAt(0) ?? 0
+        if (code <= 32 || code >= 127 || c === '"')
+          fail({ _tag: 'RuleViolation', exceptionID: '030058', path: 'password' })
+      }
+    }
+  }
+
+  // R27: e-mail characters, every site
+  for (const path of ['email', 'email2'] as const) {
+    const address = request.body[path]
+    if (address === undefined) continue
+    for (const c of address) {
+      const plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      if (!plain && !"!#$%&'*+-/=?^_`{|}~.@".includes(c)) fail({ _tag: 'RuleViolation', exceptionID: '030062', path })
+    }
+  }
+
+  // R26 language
+  if (site.languages !== undefined) {
+    const name = (request.body.language ?? '').trim().toLowerCase()
+    const named = site.languages.filter((l) => l.name.toLowerCase() === name)
+    if (name !== '' && named.length === 0) fail({ _tag: 'RuleViolation', exceptionID: '030060', path: 'language' })
+    const id = request.body.languageID
+    if (id !== undefined) {
+      const byId = site.languages.find((l) => l.id === id)
+      if (byId === undefined || (named[0] !== undefined && named[0].id !== id))
+        fail({ _tag: 'RuleViolation', exceptionID: '030060', path: 'languageID' })
+    }
+  }
+
+  // R25 MeetingPlace profile number
+  const profile = request.body.mpProfileNumber?.trim()
+  if (
+    site.takenMpProfileNumbers !== undefined &&
+    profile !== undefined &&
+    profile !== '' &&
+    profile !== current.mpProfileNumber?.trim() &&
+    site.takenMpProfileNumbers.map((n) => n.trim()).includes(profile)
+  )
+    fail({ _tag: 'RuleViolation', exceptionID: '030051', path: 'mpProfileNumber', value: profile })
+
+  // R23 schedulingPermission, R24 manager: users of the site, any case
+  if (site.siteWebExIds !== undefined) {
+    const users = site.siteWebExIds.map((name) => name.toLowerCase())
+    const permission = request.body.schedulingPermission
+    if (permission !== undefined) {
+      const names = permission
+        .split(';')
+        .map((n) => n.trim())
+        .filter((n) => n.length > 0)
+      names.forEach((n, i) => {
+        if (!users.includes(n.toLowerCase()))
+          fail({ _tag: 'RuleViolation', exceptionID: '030019', path: `schedulingPermission[${String(i)}]` })
+      })
+    }
+    const manager = request.body.salesCenter?.manager?.trim()
+    if (manager !== undefined && manager !== '' && !users.includes(manager.toLowerCase()))
+      fail({ _tag: 'RuleViolation', exceptionID: '030021', path: 'salesCenter.manager' })
+  }
+
+  // R30 telephony privileges
+  if (site.telephonyPrivilegeErrors === true) {
+    const sentAttendee = get(body, 'privilege.attendeeOnly')
+    const attendee = typeof sentAttendee === 'boolean' ? sentAttendee : current.privilege?.attendeeOnly === true
+    for (const [key, id, feature] of TELEPHONY_ERRORS) {
+      if (get(body, `privilege.${key}`) === true && (attendee || site.features?.[feature] === false))
+        fail({ _tag: 'RuleViolation', exceptionID: id, path: `privilege.${key}` })
+    }
+  }
+
+  // R32 My WebEx
+  const my = request.body.myWebEx
+  const limits = site.myWebEx
+  if (my !== undefined && limits !== undefined) {
+    if (
+      my.isMyWebExPro === true &&
+      current.myWebEx?.isMyWebExPro !== true &&
+      limits.proLicenses !== undefined &&
+      (limits.proLicensesUsed ?? 0) + 1 > limits.proLicenses
+    )
+      fail({ _tag: 'RuleViolation', exceptionID: '030015', path: 'myWebEx.isMyWebExPro' })
+    const storage = my.totalStorageSize ?? current.myWebEx?.totalStorageSize ?? 0
+    const extra = my.additionalRecordingStorage ?? current.myWebEx?.additionalRecordingStorage ?? 0
+    if (limits.maxStorageSize !== undefined && storage + extra > limits.maxStorageSize) {
+      if (my.totalStorageSize !== undefined)
+        fail({ _tag: 'RuleViolation', exceptionID: '030016', path: 'myWebEx.totalStorageSize' })
+      if (my.additionalRecordingStorage !== undefined)
+        fail({ _tag: 'RuleViolation', exceptionID: '030016', path: 'myWebEx.additionalRecordingStorage' })
+    }
+    if (limits.maxComputers !== undefined && my.myComputer !== undefined && my.myComputer > limits.maxComputers)
+      fail({ _tag: 'RuleViolation', exceptionID: '030017', path: 'myWebEx.myComputer' })
   }
 
   // R4 validation: against the sme value the request results in
@@ -433,6 +594,32 @@ const run = (current: User, site: SiteContext, request: SetUserRequest): ModelRe
     if (server === undefined) fail({ _tag: 'TelephonyUnavailable', exceptionID: '000035' })
     telephony = { kind: 'provisionTelephony', server: server as 'primaryLarge' }
   }
+
+  // R28 PCN needs a Meeting Center Pro type (requests that touch accounts or meetingTypes)
+  const pro = site.meetingCenterProTypes
+  const sentTypes = request.body.meetingTypes
+  if (pro !== undefined && (edited >= 0 || sentTypes !== undefined)) {
+    const hasAccounts = (result.personalTeleconf?.account ?? []).length > 0
+    const hasPro = (result.meetingTypes ?? []).some((t) => pro.includes(t))
+    if (hasAccounts && !hasPro)
+      fail({
+        _tag: 'RuleViolation',
+        exceptionID: '030077',
+        path: sentTypes !== undefined ? 'meetingTypes' : `personalTeleconf.account[${String(edited)}]`,
+      })
+  }
+
+  // R29 session-type limits: the types the user gains
+  for (const type of result.meetingTypes ?? []) {
+    if ((current.meetingTypes ?? []).includes(type)) continue
+    const limit = site.sessionTypeLimits?.find((l) => l.sessionType === type)
+    if (limit !== undefined && limit.users + 1 > limit.limit)
+      fail({ _tag: 'RuleViolation', exceptionID: '110055', path: 'meetingTypes', value: String(type) })
+  }
+
+  // R35: PCN accounts and no valid PIN
+  if ((result.personalTeleconf?.account ?? []).length > 0 && !modelIsValidPin(result.phones?.PIN ?? ''))
+    notices.push({ kind: 'warning', path: 'phones.PIN' })
 
   // effects, in the order of D-§4
   const ordered: Effect[] = []

@@ -79,7 +79,7 @@ export const GATES: readonly {
 /** Settings whose schema default is TRUE (spec §2: `privilege.otherTelephony`); every other one is FALSE. */
 export const DEFAULT_TRUE: readonly string[] = ['privilege.otherTelephony']
 
-/** Every error SetUser can answer (spec §1); the sibling operations add 030009 and 030005. */
+/** Every error SetUser can answer (docs/spec.md §1, and RuleViolation for R21–R34); the sibling operations add 030009 and 030005. */
 export const SETUSER_ERROR_TAGS: readonly string[] = [
   'InvalidRequest',
   'UserNotFound',
@@ -94,6 +94,29 @@ export const SETUSER_ERROR_TAGS: readonly string[] = [
   'ServiceDeskNotSupported',
   'InvalidAccounts',
   'TelephonyUnavailable',
+  'RuleViolation',
+]
+
+/** R33 (D-F14): what a Control Hub identity site does not let SetUser change. */
+export const IDENTITY_LOCKED: readonly string[] = [
+  'newWebExId',
+  'password',
+  'email',
+  'firstName',
+  'lastName',
+  'phones.phone',
+  'phones.mobilePhone',
+  'phones.fax',
+  'phones.pager',
+]
+
+/** R30 (D-F11): privilege, exception, site feature. */
+export const TELEPHONY_ERRORS: readonly (readonly [string, string, string])[] = [
+  ['teleConfCallIn', '030011', 'callInTeleconferencing'],
+  ['teleConfCallOut', '030012', 'callBackTeleconferencing'],
+  ['teleConfCallInInternational', '030023', 'intlCallInTeleconferencing'],
+  ['teleConfTollFreeCallIn', '030036', 'tollFreeCallinTeleconferencing'],
+  ['voiceOverIp', '030050', 'internetPhone'],
 ]
 
 /**

@@ -77,7 +77,8 @@ const SET_USER_CASES: readonly Case[] = [
     'ServiceDeskNotSupported',
     { body: { privilege: { attendeeOnly: true }, supportCenter: { serviceDesk: { enable: true } } } },
   ],
-  ['InvalidAccounts', { body: { tspAccount: [{ accountIndex: 4 }] } }],
+  ['InvalidAccounts', { body: { thirdPartyTeleconf: { account: [{ accountIndex: 4 }] } } }],
+  ['RuleViolation', { body: { tspAccount: [{ accountIndex: 4 }] } }],
   [
     'TelephonyUnavailable',
     {

@@ -36,6 +36,13 @@ const projectError = (e: SetUserError): ModelError => {
       return { _tag: e._tag, exceptionID: e.exceptionID, reason: e.reason }
     case 'InvalidAccounts':
       return { _tag: e._tag, exceptionID: e.exceptionID, path: e.path }
+    case 'RuleViolation':
+      return {
+        _tag: e._tag,
+        exceptionID: e.exceptionID,
+        path: e.path,
+        ...(e.value === undefined ? {} : { value: e.value }),
+      }
     // the sibling operations' errors: SetUser never returns them, and the model never states them
     case 'MissingRequiredElements':
       return { _tag: e._tag, exceptionID: e.exceptionID, missing: e.missing }

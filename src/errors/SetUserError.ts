@@ -6,6 +6,9 @@
  */
 
 import { MAX_REPORTED_ISSUES } from '../model/codec.js'
+import type { RuleViolation } from './ruleViolation.js'
+
+export * from './ruleViolation.js'
 
 /** Where a malformed value came from. */
 export type FailureSource = 'request' | 'body' | 'caller' | 'user' | 'site' | 'message'
@@ -217,6 +220,7 @@ export type SetUserError =
   | TelephonyUnavailable
   | MissingRequiredElements
   | EmailConflict
+  | RuleViolation
 
 /** The `_tag`s of {@link SetUserError}. @category errors */
 export type SetUserErrorTag = SetUserError['_tag']

@@ -35,12 +35,13 @@ export type Effect =
 export type EffectKind = Effect['kind']
 
 /**
- * A value of the request that was ignored, or a stored setting that was reset to off.
+ * A value of the request that was ignored, a stored setting that was reset to off, or a state
+ * the user is left in that the integrator should act on (R35).
  *
  * @category model
  */
 export interface Notice {
-  readonly kind: 'ignored' | 'reset'
+  readonly kind: 'ignored' | 'reset' | 'warning'
   /** Element path, e.g. `personalTeleconf.account[0].joinBeforeHost` or `privilege.HDvideo`. */
   readonly path: string
   readonly message: string

@@ -17,6 +17,40 @@ const TelephonyAvailabilityC = struct('telephony', { primaryLarge: bool, nextGen
 export interface TelephonyAvailability extends t.TypeOf<typeof TelephonyAvailabilityC> {}
 export const TelephonyAvailability: StructType<TelephonyAvailability> = TelephonyAvailabilityC
 
+const PasswordPolicyC = struct('passwords', { minLength: int(1, 60), adminMaySet: bool, optionalOnCreate: bool })
+/** The site's password policy (R21, R22); present = R21 is checked. @category model */
+export interface PasswordPolicy extends t.TypeOf<typeof PasswordPolicyC> {}
+export const PasswordPolicy: StructType<PasswordPolicy> = PasswordPolicyC
+
+const SiteLanguageC = struct('language', { id: long, name: str(64, 1) }, ['id', 'name'])
+/** A language the site offers: its languageID and its name (R26). @category model */
+export interface SiteLanguage extends t.TypeOf<typeof SiteLanguageC> {}
+export const SiteLanguage: StructType<SiteLanguage> = SiteLanguageC
+
+const SessionTypeLimitC = struct('sessionTypeLimit', { sessionType: long, limit: count, users: count }, [
+  'sessionType',
+  'limit',
+  'users',
+])
+/** A session type's user limit and the number of other users that hold it (R29). @category model */
+export interface SessionTypeLimit extends t.TypeOf<typeof SessionTypeLimitC> {}
+export const SessionTypeLimit: StructType<SessionTypeLimit> = SessionTypeLimitC
+
+const TspSiteC = struct('tsp', { provisioning: bool, callIn: bool, authorizes: bool })
+/** TSP audio on the site; an absent flag = enabled (R31). @category model */
+export interface TspSite extends t.TypeOf<typeof TspSiteC> {}
+export const TspSite: StructType<TspSite> = TspSiteC
+
+const MyWebExSiteC = struct('myWebEx', {
+  proLicenses: count,
+  proLicensesUsed: count,
+  maxStorageSize: count,
+  maxComputers: count,
+})
+/** My WebEx Pro licences (total, held by other users) and per-user limits; absent = unlimited (R32). @category model */
+export interface MyWebExSite extends t.TypeOf<typeof MyWebExSiteC> {}
+export const MyWebExSite: StructType<MyWebExSite> = MyWebExSiteC
+
 const SiteContextC = struct(
   'SiteContext',
   {
@@ -47,6 +81,27 @@ const SiteContextC = struct(
     timeZoneID: long,
     /** What GetLoginTicket reports as `apiVersion`. Absent = `WebEx XML API V10.0.0`. */
     apiVersion: str(128, 1),
+    // The facts of R21–R34 (docs/spec.md §6). Each is optional: absent = the rule is not checked.
+    /** The site's password policy (R21, R22). */
+    passwords: PasswordPolicy,
+    /** The current webExIds of the site's users, this user included (R23 schedulingPermission, R24 manager). */
+    siteWebExIds: list(str(256)),
+    /** MeetingPlace profile numbers other users hold (R25). */
+    takenMpProfileNumbers: list(str(64)),
+    /** The languages the site offers (R26). */
+    languages: list(SiteLanguage),
+    /** The session types that are Meeting Center Pro meeting types (R28). */
+    meetingCenterProTypes: list(long),
+    /** Per-session-type user limits and how many other users hold each type (R29). */
+    sessionTypeLimits: list(SessionTypeLimit),
+    /** The site answers 030011/030012/030023/030036/030050 instead of resetting (R30). */
+    telephonyPrivilegeErrors: bool,
+    /** TSP audio on the site (R31). */
+    tsp: TspSite,
+    /** My WebEx licences and limits (R32). */
+    myWebEx: MyWebExSite,
+    /** Identity and roles are managed in Control Hub / Common Identity (R33, R34). */
+    commonIdentity: bool,
   },
   ['activeHostCount', 'allowUserToChangeUserName', 'takenWebExIds', 'productIds', 'controlHubManaged'],
 )

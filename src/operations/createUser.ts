@@ -25,6 +25,8 @@ import type { SetUserResult } from '../model/result.js'
 import type { SiteContext } from '../model/site.js'
 import type { CreateUserBody, Options, CommOptions, SetUserBody, User } from '../model/user.js'
 import { applyValidated, validateValues } from '../pipeline.js'
+import { checkCreateWithoutPassword, passwordOptionalOnCreate } from '../rules/passwordAuthority.js'
+import { pinDecodeError } from '../rules/pin.js'
 import { takenNameLookup } from '../rules/rename.js'
 
 const OPTION_KEYS: readonly (keyof Options)[] = [
@@ -131,8 +133,8 @@ export const userDefaults = (webExId: string): User => ({
 /** The required elements of CreateUser, in the order the error names them. */
 const REQUIRED = ['webExId', 'password', 'email', 'firstName', 'lastName'] as const
 
-const missingElements = (body: CreateUserBody, usesSSO: boolean): string[] =>
-  REQUIRED.filter((key) => (key !== 'password' || !usesSSO) && (body[key] === undefined || body[key] === ''))
+const missingElements = (body: CreateUserBody, passwordOptional: boolean): string[] =>
+  REQUIRED.filter((key) => (key !== 'password' || !passwordOptional) && (body[key] === undefined || body[key] === ''))
 
 /**
  * Applies a CreateUser request: the new user with the effects the server must carry out, or the
@@ -175,7 +177,7 @@ export const applyCreateUser = (
 
 const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, SetUserResult> => {
   const decoded = decodeRequest(CreateUserRequest, requestInput)
-  if (E.isLeft(decoded)) return decoded
+  if (E.isLeft(decoded)) return E.left(pinDecodeError(decoded.left)) // D-F1
   const decodedSite = decodeSite(siteInput)
   if (E.isLeft(decodedSite)) return decodedSite
   const site = decodedSite.right
@@ -183,8 +185,10 @@ const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, 
   // only a site administrator provisions users (CreateUser reference)
   if (caller.role !== 'siteAdmin') return E.left(noPrivilege([]))
 
-  const missing = missingElements(body, site.usesSSO ?? false)
+  const missing = missingElements(body, passwordOptionalOnCreate(site))
   if (missing.length > 0 || body.webExId === undefined) return E.left(missingRequiredElements(missing))
+  const withoutPassword = checkCreateWithoutPassword(site, body) // R22
+  if (E.isLeft(withoutPassword)) return withoutPassword
   const webExId = body.webExId
 
   const takenIds = decodeSiteList(site, 'takenWebExIds')

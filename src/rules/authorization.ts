@@ -10,21 +10,46 @@
  * Checked before any value validation, so a lower role cannot probe the rules (spec §4). A site
  * admin may write anything on anyone; every other role only their own record, and only
  * `self-service` paths of the R11 table. Presence, not change, is checked (D-R11): an admin-only
- * element fails even when its value equals the stored one.
+ * element fails even when its value equals the stored one, and an admin-only container fails even
+ * when sent empty (D-F2).
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { noPrivilege, type NoPrivilege } from '../errors/SetUserError.js'
 import { ACCESS_BY_PATH } from '../model/access.js'
-import { forEachPresentPath } from '../model/paths.js'
+import type { ModelCodec } from '../model/codec.js'
+import { forEachPresentPath, schemaPaths } from '../model/paths.js'
 import type { Caller } from '../model/request.js'
 import { SetUserBody } from '../model/user.js'
+
+/**
+ * Every leaf and list path present in a request, in request order, plus (D-F2) every container sent
+ * empty (`<tracking/>`) whose contents are all admin-only: presence decides for containers as for
+ * elements, so `<privilege/>` is refused like `<meetingTypes/>`, while `<phones/>` or a mixed
+ * container such as `<personalTeleconf/>` writes nothing a host may not.
+ */
+const visitRequestPaths = (codec: ModelCodec, value: unknown, prefix: string, visit: (path: string) => void): void => {
+  if (codec._tag !== 'StructType' || typeof value !== 'object' || value === null || Array.isArray(value)) {
+    forEachPresentPath(codec, value, visit, prefix)
+    return
+  }
+  const record = value as Readonly<Record<string, unknown>>
+  const keys = Object.keys(record)
+  if (keys.length === 0 && prefix !== '') {
+    if (schemaPaths(codec, prefix).every((p) => ACCESS_BY_PATH.get(p.path) === 'admin-only')) visit(prefix)
+    return
+  }
+  for (const key of keys) {
+    const child = Object.hasOwn(codec.props, key) ? codec.props[key] : undefined
+    if (child !== undefined) visitRequestPaths(child, record[key], prefix === '' ? key : `${prefix}.${key}`, visit)
+  }
+}
 
 /** The request's paths that only a site admin may send, in request order, without duplicates. */
 export const adminOnlyPaths = (body: SetUserBody): readonly string[] => {
   const found = new Set<string>()
-  forEachPresentPath(SetUserBody, body, (path) => {
+  visitRequestPaths(SetUserBody, body, '', (path) => {
     if (ACCESS_BY_PATH.get(path) !== 'self-service') found.add(path)
   })
   return [...found]

@@ -6,12 +6,13 @@
  * valid PIN! PIN must be 4-digit number ...")".
  *
  * Decisions (docs/decisions.md): descending runs (4321) are rejected too (D-R7a); an empty PIN
- * means "not specified" (D-R7b); `personalMeetingRoom.hostPIN` follows the same rule (D-R7c).
+ * means "not specified" (D-R7b); `personalMeetingRoom.hostPIN` follows the same rule (D-R7c); a
+ * PIN of any length or content gets the PIN error (D-F1).
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { invalidPin, type InvalidPin } from '../errors/SetUserError.js'
+import { type InvalidRequest, invalidPin, type InvalidPin } from '../errors/SetUserError.js'
 import type { Notice } from '../model/result.js'
 import type { SetUserBody } from '../model/user.js'
 
@@ -81,4 +82,21 @@ export const withoutEmptyPins = (body: SetUserBody): SetUserBody => {
     next = { ...next, personalMeetingRoom: rest }
   }
   return next
+}
+
+const PIN_PATHS: ReadonlySet<string> = new Set(['phones.PIN', 'personalMeetingRoom.hostPIN'])
+
+/**
+ * D-F1: a PIN the schema refuses (longer than its 16 characters) is still "not a valid PIN". When
+ * every failure of a request is a PIN given as text, the answer is the seed's PIN error for the
+ * first one, not a generic InvalidRequest, and the PIN is not echoed. Other failures keep the
+ * InvalidRequest (the request is malformed, not only its PIN).
+ */
+export const pinDecodeError = (error: InvalidRequest): InvalidRequest | InvalidPin => {
+  const [first] = error.failures
+  if (first === undefined) return error
+  for (const failure of error.failures) {
+    if (failure.source !== 'body' || !PIN_PATHS.has(failure.path) || typeof failure.actual !== 'string') return error
+  }
+  return invalidPin(first.path as InvalidPin['path'])
 }

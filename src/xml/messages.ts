@@ -16,6 +16,7 @@ import { childPath, type Issue, type Path, rootPath, runCodec, type StructType }
 import type { SetUserResult } from '../model/result.js'
 import { Address, CreateUserBody, GetUserView, SetUserBody, User } from '../model/user.js'
 import { MASKED_PASSWORD, toGetUserView } from '../rules/joinBeforeHost.js'
+import { pinDecodeError } from '../rules/pin.js'
 import { readDocument, type XmlElement } from './document.js'
 import { ActivationBody, DelUserBody, GetUserBody } from '../model/operations.js'
 import { AuthenticateUserBody, GetLoginTicketBody, LoginUrlBody } from '../model/login.js'
@@ -132,7 +133,10 @@ export class Problems {
     return this.message.length === 0 && this.body.length === 0 && this.document.length === 0
   }
   toError(): SetUserError {
-    return invalidRequest([...this.document, ...toFailures('message', this.message), ...toFailures('body', this.body)])
+    // D-F1: a request whose only fault is an over-long PIN gets the PIN error
+    return pinDecodeError(
+      invalidRequest([...this.document, ...toFailures('message', this.message), ...toFailures('body', this.body)]),
+    )
   }
 }
 
@@ -488,18 +492,27 @@ const withoutMirror = (
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 const RESPONSE_ROOT = `<serv:message xmlns:serv="${SERV_NS}" xmlns:com="${COM_NS}" xmlns:use="${USE_NS}">`
 
-const responseHeader = (status: { readonly exceptionID: string; readonly reason: string } | undefined): string =>
+/** A failure as the wire shows it; `value` is the `serv:value` detail (110055: the session type, R29). */
+interface FailureStatus {
+  readonly exceptionID: string
+  readonly reason: string
+  readonly value?: string
+}
+
+const responseHeader = (status: FailureStatus | undefined): string =>
   status === undefined
     ? '<serv:header><serv:response><serv:result>SUCCESS</serv:result><serv:gsbStatus>PRIMARY</serv:gsbStatus></serv:response></serv:header>'
     : `<serv:header><serv:response><serv:result>FAILURE</serv:result><serv:reason>${escapeText(status.reason)}</serv:reason>` +
       `<serv:gsbStatus>PRIMARY</serv:gsbStatus><serv:exceptionID>${escapeText(status.exceptionID)}</serv:exceptionID>` +
+      (status.value === undefined ? '' : `<serv:value>${escapeText(status.value)}</serv:value>`) +
       '</serv:response></serv:header>'
 
 /**
  * A FAILURE response for any exception, in the shape real servers send (corpus
  * response-failure-*.xml): result, reason, gsbStatus PRIMARY, exceptionID, and an empty
- * bodyContent. For errors outside {@link SetUserError}, such as 030002 "Incorrect user or
- * password" from the embedding server's authentication.
+ * bodyContent, and `serv:value` after the exceptionID when the error has a `value` (110055 names
+ * the session type, docs/spec.md §7). For errors outside {@link SetUserError} too, such as 030002
+ * "Incorrect user or password" from the embedding server's authentication.
  *
  * @category xml
  * @example
@@ -509,7 +522,11 @@ const responseHeader = (status: { readonly exceptionID: string; readonly reason:
  * //=> true
  * ```
  */
-export const renderFailureResponse = (error: { readonly exceptionID: string; readonly reason: string }): string =>
+export const renderFailureResponse = (error: {
+  readonly exceptionID: string
+  readonly reason: string
+  readonly value?: string
+}): string =>
   `${DECLARATION}${RESPONSE_ROOT}${responseHeader(error)}<serv:body><serv:bodyContent/></serv:body></serv:message>`
 
 export const successResponse = (type: string, content: string): string =>

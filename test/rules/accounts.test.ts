@@ -77,14 +77,21 @@ describe('R10 accounts are keyed by accountIndex (D)', () => {
         user,
         asAdmin({
           webExId: 'jdoe',
-          tspAccount: [
-            { accountIndex: 1, defaultFlag: true },
-            { accountIndex: 2, defaultFlag: true },
-          ],
+          thirdPartyTeleconf: {
+            account: [
+              { accountIndex: 1, defaultFlag: true },
+              { accountIndex: 2, defaultFlag: true },
+            ],
+          },
         }),
       ),
     )
-    expect(error).toMatchObject({ _tag: 'InvalidAccounts', exceptionID: '999999', path: 'tspAccount[1].defaultFlag' })
+    // TSP accounts answer with their own IDs (R31, test/rules/tspAccounts.test.ts)
+    expect(error).toMatchObject({
+      _tag: 'InvalidAccounts',
+      exceptionID: '999999',
+      path: 'thirdPartyTeleconf.account[1].defaultFlag',
+    })
   })
 
   it('R10 an index outside 1..3 ⇒ InvalidAccounts', () => {
@@ -171,10 +178,15 @@ describe('R10 InvalidAccounts names the problem in its reason', () => {
 
   it('R10 a duplicate index: the reason names the index', () => {
     const error = expectLeft(
-      apply(user, asAdmin({ webExId: 'jdoe', tspAccount: [{ accountIndex: 2 }, { accountIndex: 2 }] })),
+      apply(
+        user,
+        asAdmin({ webExId: 'jdoe', personalTeleconf: { account: [{ accountIndex: 2 }, { accountIndex: 2 }] } }),
+      ),
     )
     expect(error._tag).toBe('InvalidAccounts')
-    expect(error.reason).toMatch(/^Invalid accounts at tspAccount\[1\]\.accountIndex: .*\b2\b.*more than once/)
+    expect(error.reason).toMatch(
+      /^Invalid accounts at personalTeleconf\.account\[1\]\.accountIndex: .*\b2\b.*more than once/,
+    )
   })
 
   it('R10 two new defaults: the reason says only one account can be the default', () => {

@@ -135,3 +135,26 @@ describe('R11 authorization', () => {
     expect(classifyPath('userId')).toBe('output-only')
   })
 })
+
+describe('R11 presence decides for containers too (D-F2)', () => {
+  it('R11 an admin-only container sent empty is refused for a host, like an empty admin-only list', () => {
+    for (const key of ['tracking', 'supportedServices', 'privilege', 'security', 'myWebEx'] as const) {
+      const error = expectLeft(apply(jdoe, asSelf({ webExId: 'jdoe', [key]: {} })))
+      expect(error).toEqual({
+        _tag: 'NoPrivilege',
+        exceptionID: '000001',
+        reason: 'Access denied, additional privileges are required',
+        paths: [key],
+      })
+    }
+    expect(expectLeft(apply(jdoe, asSelf({ webExId: 'jdoe', supportCenter: { serviceDesk: {} } })))).toMatchObject({
+      paths: ['supportCenter.serviceDesk'],
+    })
+  })
+
+  it('R11 an empty container a host may fill, or a mixed one, is fine; a site admin may send any', () => {
+    for (const key of ['phones', 'address', 'options', 'personalMeetingRoom', 'personalTeleconf'] as const)
+      expectRight(apply(jdoe, asSelf({ webExId: 'jdoe', [key]: {} })))
+    expectRight(apply(jdoe, asAdmin({ webExId: 'jdoe', tracking: {}, privilege: {}, security: {} })))
+  })
+})

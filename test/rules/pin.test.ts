@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { INVALID_PIN_REASON, isValidPin, type User } from 'webex-user-rules'
+import { INVALID_PIN_REASON, invalidPin, isValidPin, type User } from 'webex-user-rules'
+import { parseSetUserMessage } from 'webex-user-rules/xml'
 import { apply, asAdmin, asSelf, expectLeft, expectRight } from '../helpers.js'
 
 const user: User = { webExId: 'jdoe', phones: { PIN: '4826' }, personalMeetingRoom: { hostPIN: '6514' } }
@@ -65,5 +66,38 @@ describe('R7 PIN', () => {
       ['ignored', 'phones.PIN'],
       ['ignored', 'personalMeetingRoom.hostPIN'],
     ])
+  })
+})
+
+describe('R7 every invalid PIN gets the PIN error (D-F1)', () => {
+  const long = '4826'.repeat(5000)
+
+  it('R7 an over-long PIN (beyond the schema’s 16 characters) is InvalidPin, not InvalidRequest, and is not echoed', () => {
+    for (const [body, path] of [
+      [{ webExId: 'jdoe', phones: { PIN: long } }, 'phones.PIN'],
+      [{ webExId: 'jdoe', personalMeetingRoom: { hostPIN: '48264826482648264' } }, 'personalMeetingRoom.hostPIN'],
+    ] as const) {
+      const error = expectLeft(apply(user, asSelf(body)))
+      expect(error).toEqual({ _tag: 'InvalidPin', exceptionID: '999999', reason: INVALID_PIN_REASON, path })
+      expect(JSON.stringify(error)).not.toContain('48264826')
+    }
+  })
+
+  it('R7 odd PINs: spaces, signs, Unicode digits, control characters', () => {
+    for (const PIN of [' 4826', '48 26', '-482', '४८२६', '48\u000026', '4826\n', '+4826'])
+      expect(expectLeft(apply(user, asSelf({ webExId: 'jdoe', phones: { PIN } })))._tag).toBe('InvalidPin')
+  })
+
+  it('R7 over the wire too', () => {
+    const xml =
+      '<serv:message xmlns:serv="http://www.webex.com/schemas/2002/06/service"><header><securityContext><webExID>jdoe</webExID></securityContext></header>' +
+      '<body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      `<webExId>jdoe</webExId><phones><PIN>${'9'.repeat(40)}</PIN></phones></bodyContent></body></serv:message>`
+    expect(parseSetUserMessage(xml)).toEqual({ _tag: 'Left', left: invalidPin('phones.PIN') })
+  })
+
+  it('R7 a request malformed elsewhere as well stays InvalidRequest', () => {
+    const error = expectLeft(apply(user, asSelf({ webExId: 'jdoe', phones: { PIN: long }, Active: 'x' } as never)))
+    expect(error._tag).toBe('InvalidRequest')
   })
 })

@@ -8,6 +8,7 @@ import {
   type EffectKind,
   type InvalidRequest,
   type Notice,
+  type RuleViolationId,
   type SetUserError,
   type SetUserErrorTag,
   type SetUserRequest,
@@ -26,7 +27,7 @@ describe('public API types', () => {
     expectTypeOf(decodeSetUserRequest).returns.toEqualTypeOf<E.Either<InvalidRequest, SetUserRequest>>()
   })
 
-  it('the error union is closed over the tags of spec §1 and the two CreateUser errors', () => {
+  it('the error union is closed over the tags of docs/spec.md §1, the two CreateUser errors and RuleViolation (R21–R34)', () => {
     expectTypeOf<SetUserErrorTag>().toEqualTypeOf<
       | 'InvalidRequest'
       | 'UserNotFound'
@@ -43,6 +44,7 @@ describe('public API types', () => {
       | 'TelephonyUnavailable'
       | 'MissingRequiredElements'
       | 'EmailConflict'
+      | 'RuleViolation'
     >()
   })
 
@@ -67,6 +69,34 @@ describe('public API types', () => {
       | '000035'
       | '030009'
       | '030005'
+      | RuleViolationId
+    >()
+    expectTypeOf<RuleViolationId>().toEqualTypeOf<
+      | '000001'
+      | '030003'
+      | '030011'
+      | '030012'
+      | '030013'
+      | '030014'
+      | '030015'
+      | '030016'
+      | '030017'
+      | '030018'
+      | '030019'
+      | '030021'
+      | '030022'
+      | '030023'
+      | '030036'
+      | '030050'
+      | '030051'
+      | '030055'
+      | '030056'
+      | '030058'
+      | '030060'
+      | '030062'
+      | '030077'
+      | '110055'
+      | 'E030103'
     >()
   })
 
@@ -90,7 +120,7 @@ describe('public API types', () => {
       readonly from: string
       readonly to: string
     }>()
-    expectTypeOf<Notice['kind']>().toEqualTypeOf<'ignored' | 'reset'>()
+    expectTypeOf<Notice['kind']>().toEqualTypeOf<'ignored' | 'reset' | 'warning'>()
   })
 
   it('a User needs a webExId; optional elements may not be undefined', () => {
