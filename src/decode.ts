@@ -33,7 +33,7 @@ const splitRequestIssue = (issue: Issue): DecodeFailure => {
  * import { decodeSetUserRequest } from 'webex-user-rules'
  * const r = decodeSetUserRequest({ caller: { webExId: 'jdoe', role: 'host' }, body: { webExId: 'jdoe', Active: 'DEACTIVATED' } })
  * r._tag === 'Left' && r.left.failures
- * //=> [{ source: 'body', path: 'Active', expected: 'no element "Active" in SetUserBody', actual: 'DEACTIVATED', hint: 'did you mean "active"?' }]
+ * //=> [{ source: 'body', code: 'unknownElement', path: 'Active', expected: 'no element "Active" in SetUserBody', actual: 'DEACTIVATED', hint: 'did you mean "active"?' }]
  * ```
  */
 export const decodeSetUserRequest = (u: unknown): E.Either<InvalidRequest, SetUserRequest> =>

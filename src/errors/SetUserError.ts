@@ -233,7 +233,17 @@ export type SetUserErrorTag = SetUserError['_tag']
 // constructors
 // -------------------------------------------------------------------------------------
 
-/** Where a failure is, as its line starts: `body.privilege.host`. */
+/**
+ * Where a failure is, as its line starts: the source, then the path.
+ *
+ * @category errors
+ * @example
+ * ```ts
+ * import { failureWhere } from 'webex-user-rules'
+ * failureWhere({ source: 'body', code: 'wrongType', path: 'privilege.host', expected: 'boolean', actual: 'yes' })
+ * //=> 'body.privilege.host'
+ * ```
+ */
 export const failureWhere = (f: DecodeFailure): string => `${f.source}${f.path === '' ? '' : `.${f.path}`}`
 
 /** The failure line of the wire reason: no value, only where, what was expected, and the place. */
@@ -248,7 +258,9 @@ const HINTED_NAME = /"([^"]*)"/
 const redact = (f: DecodeFailure): DecodeFailure => {
   const suggested = f.hint === undefined ? undefined : HINTED_NAME.exec(f.hint)?.[1]
   const secret = f.path.split(/[.[\]@]/).some(isSecretName) || (suggested !== undefined && isSecretName(suggested))
-  if (secret) return f.actual === undefined || f.actual === REDACTED ? f : { ...f, actual: REDACTED }
+  // a count or an absence is not the value
+  if (secret && f.code !== 'tooMany' && f.code !== 'missingElement')
+    return f.actual === undefined || f.actual === REDACTED ? f : { ...f, actual: REDACTED }
   if (typeof f.actual !== 'object' || f.actual === null) return f
   return { ...f, actual: redactSecrets(f.actual) }
 }
@@ -260,7 +272,7 @@ const redact = (f: DecodeFailure): DecodeFailure => {
  * @example
  * ```ts
  * import { invalidRequest } from 'webex-user-rules'
- * invalidRequest([{ source: 'body', path: 'privilege.host', expected: 'boolean', actual: 'yes' }]).reason
+ * invalidRequest([{ source: 'body', code: 'wrongType', path: 'privilege.host', expected: 'boolean', actual: 'yes' }]).reason
  * //=> 'Invalid request: body.privilege.host: expected boolean'
  * ```
  */

@@ -40,6 +40,8 @@ export const guard = <A>(
   try {
     return run()
   } catch (thrown) {
+    // a defect found by an operation this one calls stays that defect
+    if (thrown instanceof EngineDefect) throw thrown
     const offending = inputs.find(([, input]) => !isPlainData(input))
     if (offending === undefined) throw new EngineDefect(thrown)
     // the thrown value is never shown: it comes from the caller's object and may hold anything

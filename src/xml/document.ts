@@ -108,7 +108,7 @@ const located = (
   code,
   path: '',
   expected,
-  actual: `${message} at line ${String(at.line)}, col ${String(at.column)}`,
+  actual: message,
   line: at.line,
   column: at.column,
 })
