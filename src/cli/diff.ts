@@ -4,7 +4,7 @@
  * @module
  */
 
-import { isPlainObject } from 'webex-user-rules'
+import { isPlainObject, isSecretName, REDACTED, redactSecrets } from 'webex-user-rules'
 
 /** One changed element path. `undefined` means absent. */
 export interface Change {
@@ -39,11 +39,11 @@ export const diffValues = (before: unknown, after: unknown, path = ''): Change[]
   return same(before, after) ? [] : [{ path, before, after }]
 }
 
-/** A value for people: JSON, `(absent)`, and never a password. */
+/** A value for people: JSON, `(absent)`, and never a secret (D-E1). */
 const show = (path: string, value: unknown): string => {
   if (value === undefined) return '(absent)'
-  if (path === 'password' || path.endsWith('.password')) return '******'
-  return JSON.stringify(value)
+  if (path.split(/[.[\]]/).some(isSecretName)) return REDACTED
+  return JSON.stringify(redactSecrets(value))
 }
 
 /** `meetingTypes: [1,2,3] → [105]` */
