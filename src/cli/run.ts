@@ -79,7 +79,7 @@ export const run = (argv: readonly string[], io: CliIO): CliResult => {
     if (thrown instanceof CommanderError) {
       // --help and --version end the parse with exit code 0
       if (thrown.exitCode === 0) return { stdout: captured.out, stderr: captured.err, exitCode: 0 }
-      return { stdout: '', stderr: `${captured.err}Run "${NAME} --help" for usage.\n`, exitCode: 2 }
+      return { stdout: '', stderr: `${NAME}: ${captured.err}Run "${NAME} --help" for usage.\n`, exitCode: 2 }
     }
     if (thrown instanceof EngineDefect)
       return { stdout: '', stderr: `${NAME}: ${thrown.message}: ${String(thrown.cause)}\n`, exitCode: 2 }
