@@ -13,7 +13,7 @@ import { runs } from '../support/runs.js'
 // long enough that it cannot appear in an error by accident, and marked so it can be found
 const secretArb = fc
   .string({
-    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+    unit: fc.constantFrom(...Array.from('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')),
     minLength: 12,
     maxLength: 300,
   })

@@ -283,7 +283,11 @@ describe('CLI: unusable arguments or files (exit 2)', () => {
 
 describe('D-E1 the CLI never echoes a secret', () => {
   const secretArb = fc
-    .string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 12, maxLength: 80 })
+    .string({
+      unit: fc.constantFrom(...Array.from('abcdefghijklmnopqrstuvwxyz0123456789')),
+      minLength: 12,
+      maxLength: 80,
+    })
     .map((s) => `Zq9${s}`)
 
   it('in any format, refused or applied, a generated password, PIN or securityContext password is not printed', () => {
