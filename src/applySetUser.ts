@@ -12,8 +12,9 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { guard } from './errors/guard.js'
 import { decodeSetUserRequest, decodeSite, decodeStoredUser } from './decode.js'
-import { invalidRequest, type SetUserError } from './errors/SetUserError.js'
+import { type SetUserError } from './errors/SetUserError.js'
 import type { SetUserRequest } from './model/request.js'
 import type { SetUserResult } from './model/result.js'
 import type { SiteContext } from './model/site.js'
@@ -69,22 +70,14 @@ export const applySetUser = (
   site: SiteContext,
   request: SetUserRequest,
 ): E.Either<SetUserError, SetUserResult> => {
-  try {
-    return run(current, site, request)
-  } catch (thrown) {
-    // Only reachable with input that is not plain data (a throwing getter or proxy): plain JSON
-    // values never throw here, which the totality properties check.
-    return E.left(
-      invalidRequest([
-        {
-          source: 'request',
-          path: '',
-          expected: 'plain data (JSON values)',
-          actual: thrown instanceof Error ? thrown.message : thrown,
-        },
-      ]),
-    )
-  }
+  return guard(
+    [
+      ['user', current],
+      ['site', site],
+      ['request', request],
+    ],
+    () => run(current, site, request),
+  )
 }
 
 const run = (

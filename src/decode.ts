@@ -9,7 +9,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { invalidInput, toFailure } from './errors/decodeFailure.js'
 import { type DecodeFailure, invalidRequest, type InvalidRequest } from './errors/SetUserError.js'
 import type * as t from 'io-ts'
-import { type Issue, isDataObject, type Runnable, runCodec } from './model/codec.js'
+import { type Issue, type Runnable, runCodec } from './model/codec.js'
+import { isPlainObject } from './model/plain.js'
 import { isValidated, markValidated } from './internal/validated.js'
 import { SetUserRequest } from './model/request.js'
 import { SiteContext } from './model/site.js'
@@ -32,7 +33,7 @@ const splitRequestIssue = (issue: Issue): DecodeFailure => {
  * import { decodeSetUserRequest } from 'webex-user-rules'
  * const r = decodeSetUserRequest({ caller: { webExId: 'jdoe', role: 'host' }, body: { webExId: 'jdoe', Active: 'DEACTIVATED' } })
  * r._tag === 'Left' && r.left.failures
- * //=> [{ source: 'body', path: 'Active', expected: 'no element "Active" in SetUserBody', actual: 'DEACTIVATED', hint: 'did you mean "active"?' }]
+ * //=> [{ source: 'body', code: 'unknownElement', path: 'Active', expected: 'no element "Active" in SetUserBody', actual: 'DEACTIVATED', hint: 'did you mean "active"?' }]
  * ```
  */
 export const decodeSetUserRequest = (u: unknown): E.Either<InvalidRequest, SetUserRequest> =>
@@ -53,20 +54,27 @@ const LAZY_SITE_LISTS: ReadonlySet<string> = new Set(['takenWebExIds', 'productI
 /** Decodes the site, checking that the long lists are arrays but not yet their items. */
 export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> => {
   if (isValidated(u, SiteContext)) return E.right(u as SiteContext)
-  if (!isDataObject(u)) return E.left(invalidInput('site', [{ path: [], expected: 'SiteContext', actual: u }]))
+  if (!isPlainObject(u))
+    return E.left(invalidInput('site', [{ code: 'wrongType', path: [], expected: 'SiteContext', actual: u }]))
   const issues: Issue[] = []
   for (const key of Object.keys(u)) {
     const codec = Object.hasOwn(SiteContext.props, key) ? SiteContext.props[key] : undefined
     if (codec === undefined) {
-      issues.push({ path: [key], expected: `no element "${key}" in SiteContext`, actual: u[key] })
+      issues.push({
+        code: 'unknownElement',
+        path: [key],
+        expected: `no element "${key}" in SiteContext`,
+        actual: u[key],
+      })
     } else if (LAZY_SITE_LISTS.has(key)) {
-      if (!Array.isArray(u[key])) issues.push({ path: [key], expected: codec.name, actual: u[key] })
+      if (!Array.isArray(u[key])) issues.push({ code: 'wrongType', path: [key], expected: codec.name, actual: u[key] })
     } else {
       codec.run(u[key], [key], issues)
     }
   }
   for (const key of SiteContext.requiredKeys) {
-    if (!Object.hasOwn(u, key)) issues.push({ path: [key], expected: `required element "${key}"`, actual: undefined })
+    if (!Object.hasOwn(u, key))
+      issues.push({ code: 'missingElement', path: [key], expected: `required element "${key}"`, actual: undefined })
   }
   return issues.length === 0
     ? E.right(markValidated(u as SiteContext, SiteContext))
@@ -90,7 +98,8 @@ export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds' | 'taken
  * merge checks each container it descends into.
  */
 export const decodeStoredUser = (u: unknown, keys: Iterable<string>): E.Either<InvalidRequest, User> => {
-  if (!isDataObject(u)) return E.left(invalidInput('user', [{ path: [], expected: 'User', actual: u }]))
+  if (!isPlainObject(u))
+    return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'User', actual: u }]))
   const issues: Issue[] = []
   const webExId = User.props['webExId']
   if (webExId !== undefined) runCodec(webExId, u['webExId'], ['webExId']).issues.forEach((i) => issues.push(i))

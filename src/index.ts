@@ -113,6 +113,9 @@ export { LICENSED_SERVICES } from './rules/licences.js'
 // errors
 export * from './errors/SetUserError.js'
 export { formatDecodeFailure, formatError } from './errors/format.js'
+export { EngineDefect } from './errors/guard.js'
+export { isPlainObject } from './model/plain.js'
+export { isSecretName, REDACTED, redactSecrets } from './model/secrets.js'
 
 // for embedding servers (appended with the XML adapter)
 export { callerRole } from './rules/callerRole.js'

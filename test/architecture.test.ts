@@ -14,8 +14,9 @@ const files = (dir: string): string[] =>
     e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
   )
 
+// comments are removed first: their @example imports are documentation, not dependencies
 const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*'([^']+)'/gm)].map((m) => m[1] ?? '')
+  [...readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*'([^']+)'/gm)].map((m) => m[1] ?? '')
 
 const graph = new Map(
   files(src).map((file) => [
@@ -51,12 +52,58 @@ describe('architecture', () => {
     expect(missing).toEqual([])
   })
 
-  it('imports fast-xml-parser only under src/xml/', () => {
-    const offenders = files(src).filter(
-      (file) =>
-        !relative(src, file).startsWith('xml') && importsOf(file).some((spec) => spec.startsWith('fast-xml-parser')),
+  it('D-E3 imports the XML parser (saxes) only in src/xml/document.ts, and never fast-xml-parser', () => {
+    const offenders = files(src).filter((file) =>
+      importsOf(file).some(
+        (spec) =>
+          spec === 'fast-xml-parser' || (spec === 'saxes' && relative(src, file) !== join('xml', 'document.ts')),
+      ),
     )
     expect(offenders).toEqual([])
+    expect(importsOf(join(src, 'xml', 'document.ts'))).toContain('saxes')
+  })
+
+  it('imports commander only under src/cli/', () => {
+    const offenders = files(src).filter(
+      (file) => !relative(src, file).startsWith('cli') && importsOf(file).some((spec) => spec === 'commander'),
+    )
+    expect(offenders).toEqual([])
+  })
+
+  // model ← errors ← rules ← pipeline ← operations ← xml ← cli: a module imports only from its own
+  // layer or the layers before it (the package names count as their entry files)
+  const LAYERS = ['model', 'errors', 'rules', 'pipeline', 'operations', 'xml', 'cli'] as const
+  const layerOf = (file: string): number => {
+    const [top] = file.split(/[\\/]/)
+    if (top === 'model' || top === 'internal') return 0
+    if (top === 'errors') return 1
+    if (top === 'rules') return 2
+    if (file === 'pipeline.ts' || file === 'decode.ts') return 3
+    if (top === 'operations' || file === 'applySetUser.ts' || file === 'index.ts') return 4
+    if (top === 'xml') return 5
+    if (top === 'cli') return 6
+    return -1
+  }
+  const PACKAGE_ENTRIES: Readonly<Record<string, string>> = {
+    'webex-user-rules': 'index.ts',
+    'webex-user-rules/xml': join('xml', 'index.ts'),
+  }
+
+  it('D-E5 every module of src/ belongs to a layer', () => {
+    expect([...graph.keys()].filter((file) => layerOf(file) === -1)).toEqual([])
+  })
+
+  it('D-E5 the layer order holds: model ← errors ← rules ← pipeline ← operations ← xml ← cli', () => {
+    const upward = [...graph.keys()].flatMap((from) => {
+      const targets = [
+        ...(graph.get(from) ?? []),
+        ...importsOf(join(src, from)).flatMap((spec) => PACKAGE_ENTRIES[spec] ?? []),
+      ]
+      return targets
+        .filter((to) => layerOf(to) > layerOf(from))
+        .map((to) => `${from} (${LAYERS[layerOf(from)] ?? '?'}) → ${to} (${LAYERS[layerOf(to)] ?? '?'})`)
+    })
+    expect(upward).toEqual([])
   })
 
   it('imports fp-ts and io-ts only as the root or lib/<Module>.js', () => {

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { decodeSetUserRequest, SetUserBody, User } from 'webex-user-rules'
 import { apply, asAdmin, baseSite, expectLeft } from './helpers.js'
 import { applySetUser } from 'webex-user-rules'
+import { EngineDefect } from 'webex-user-rules'
+import { guard } from '../src/errors/guard.js'
+import { isPlainData } from '../src/model/plain.js'
 
 const decodeBody = (body: unknown) => decodeSetUserRequest({ caller: { webExId: 'admin', role: 'siteAdmin' }, body })
 
@@ -17,6 +20,7 @@ describe('decoding untrusted input', () => {
         failures: [
           {
             source: 'body',
+            code: 'unknownElement',
             path: 'Active',
             expected: 'no element "Active" in SetUserBody',
             actual: 'ACTIVATED',
@@ -158,9 +162,11 @@ describe('decoding once (D-M6)', () => {
     return { proxy, walks: () => walks }
   }
 
-  it('a request that decodeSetUserRequest accepted is not walked again by applySetUser', () => {
-    const { proxy, walks } = counting({ webExId: 'jdoe', firstName: 'J' })
-    const decoded = decodeSetUserRequest({ caller: { webExId: 'admin', role: 'siteAdmin' }, body: proxy })
+  it('D-E2 a deeply frozen request that decodeSetUserRequest accepted is not walked again by applySetUser', () => {
+    const { proxy, walks } = counting(Object.freeze({ webExId: 'jdoe', firstName: 'J' }))
+    const decoded = decodeSetUserRequest(
+      Object.freeze({ caller: Object.freeze({ webExId: 'admin', role: 'siteAdmin' as const }), body: proxy }),
+    )
     if (E.isLeft(decoded)) expect.fail('expected the request to decode')
     const afterDecode = walks()
     expect(afterDecode).toBeGreaterThan(0)
@@ -168,12 +174,34 @@ describe('decoding once (D-M6)', () => {
     expect(walks()).toBe(afterDecode)
   })
 
-  it('a site object is walked once across calls', () => {
-    const { proxy, walks } = counting({ ...baseSite })
+  it('D-E2 a deeply frozen site object is walked once across calls', () => {
+    const { proxy, walks } = counting(
+      Object.freeze({
+        ...baseSite,
+        takenWebExIds: Object.freeze([...baseSite.takenWebExIds]),
+        productIds: Object.freeze([...baseSite.productIds]),
+      }),
+    )
     applySetUser({ webExId: 'jdoe' }, proxy, asAdmin({ webExId: 'jdoe', firstName: 'A' }))
     const first = walks()
     applySetUser({ webExId: 'jdoe' }, proxy, asAdmin({ webExId: 'jdoe', firstName: 'B' }))
     expect(walks()).toBe(first)
+  })
+
+  it('D-E2 an object that is not frozen is walked on every call: a mutation after acceptance is caught', () => {
+    const body: Record<string, unknown> = { webExId: 'jdoe', firstName: 'J' }
+    const request = { caller: { webExId: 'admin', role: 'siteAdmin' as const }, body }
+    expect(E.isRight(applySetUser({ webExId: 'jdoe' }, baseSite, request as never))).toBe(true)
+    body['firstName'] = 42
+    expect(applySetUser({ webExId: 'jdoe' }, baseSite, request as never)).toMatchObject(
+      E.left({ _tag: 'InvalidRequest', failures: [{ source: 'body', code: 'wrongType', path: 'firstName' }] }),
+    )
+    const site: Record<string, unknown> = { ...baseSite }
+    expect(E.isRight(applySetUser({ webExId: 'jdoe' }, site as never, asAdmin({ webExId: 'jdoe' })))).toBe(true)
+    site['activeHostCount'] = 'many'
+    expect(applySetUser({ webExId: 'jdoe' }, site as never, asAdmin({ webExId: 'jdoe' }))).toMatchObject(
+      E.left({ _tag: 'InvalidRequest', failures: [{ source: 'site', path: 'activeHostCount' }] }),
+    )
   })
 
   it('an object validated as one thing is not trusted as another', () => {
@@ -295,7 +323,7 @@ describe('R19 totality: input whose property access throws', () => {
       },
     )
 
-  it('is an InvalidRequest of source request carrying what was thrown (its message for an Error)', () => {
+  it('D-E2 is an InvalidRequest naming the input that is not plain data, never echoing what was thrown', () => {
     const error = expectLeft(
       applySetUser({ webExId: 'jdoe' }, baseSite, {
         caller: { webExId: 'a', role: 'siteAdmin' },
@@ -306,7 +334,15 @@ describe('R19 totality: input whose property access throws', () => {
       _tag: 'InvalidRequest',
       exceptionID: '999999',
       reason: 'Invalid request: request: expected plain data (JSON values)',
-      failures: [{ source: 'request', path: '', expected: 'plain data (JSON values)', actual: 'boom' }],
+      failures: [
+        {
+          source: 'request',
+          code: 'wrongType',
+          path: '',
+          expected: 'plain data (JSON values)',
+          actual: 'a value that throws when read',
+        },
+      ],
     })
     const odd = expectLeft(
       applySetUser({ webExId: 'jdoe' }, throwing('not an Error') as never, {
@@ -314,6 +350,75 @@ describe('R19 totality: input whose property access throws', () => {
         body: { webExId: 'jdoe' },
       }),
     )
-    expect(odd).toMatchObject({ failures: [{ source: 'request', actual: 'not an Error' }] })
+    expect(odd).toMatchObject({ failures: [{ source: 'site', actual: 'a value that throws when read' }] })
+    expect(JSON.stringify(odd)).not.toContain('not an Error')
+  })
+})
+
+describe('D-E2 an engine bug is a defect, not the caller’s InvalidRequest', () => {
+  it('a throw while every input is plain data is rethrown as an EngineDefect with the cause', () => {
+    const bug = new TypeError('engine bug')
+    let caught: unknown
+    try {
+      guard([['request', { caller: { webExId: 'a', role: 'siteAdmin' }, body: { webExId: 'j' } }]], () => {
+        throw bug
+      })
+    } catch (thrown) {
+      caught = thrown
+    }
+    expect(caught).toBeInstanceOf(EngineDefect)
+    expect((caught as Error).cause).toBe(bug)
+  })
+
+  it('a defect found by a nested operation stays that defect', () => {
+    const inner = new EngineDefect(new Error('x'))
+    expect(() =>
+      guard(
+        [
+          [
+            'request',
+            {
+              get body() {
+                return 1
+              },
+            },
+          ],
+        ],
+        () => {
+          throw inner
+        },
+      ),
+    ).toThrow(inner)
+  })
+
+  it('isPlainData: JSON values only, no getters, no class instances, no cycles, never throws', () => {
+    const cyclic: Record<string, unknown> = {}
+    cyclic['self'] = cyclic
+    expect(isPlainData({ a: [1, 'x', true, null, { b: Object.create(null) as unknown }] })).toBe(true)
+    expect(
+      isPlainData({
+        get a() {
+          return 1
+        },
+      }),
+    ).toBe(false)
+    expect(isPlainData({ a: new Date(0) })).toBe(false)
+    expect(isPlainData({ a: Number.NaN })).toBe(false)
+    expect(isPlainData(cyclic)).toBe(false)
+    expect(
+      isPlainData(
+        new Proxy(
+          {},
+          {
+            ownKeys: () => {
+              throw new Error('trap')
+            },
+          },
+        ),
+      ),
+    ).toBe(false)
+    // the same object twice is not a cycle
+    const shared = { x: 1 }
+    expect(isPlainData({ a: shared, b: shared })).toBe(true)
   })
 })

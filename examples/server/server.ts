@@ -267,6 +267,7 @@ const tooLarge = (): SetUserError =>
   invalidRequest([
     {
       source: 'message',
+      code: 'limit',
       path: '',
       expected: `a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`,
       actual: 'more',

@@ -4,15 +4,14 @@
  * @module
  */
 
+import { isPlainObject, isSecretName, REDACTED, redactSecrets } from 'webex-user-rules'
+
 /** One changed element path. `undefined` means absent. */
 export interface Change {
   readonly path: string
   readonly before: unknown
   readonly after: unknown
 }
-
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
@@ -24,7 +23,7 @@ const join = (prefix: string, key: string): string => (prefix === '' ? key : `${
  * (`videoSystems`) is compared item by item.
  */
 export const diffValues = (before: unknown, after: unknown, path = ''): Change[] => {
-  if (isRecord(before) && isRecord(after)) {
+  if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...Object.keys(after), ...Object.keys(before).filter((k) => !Object.hasOwn(after, k))]
     return keys.flatMap((key) => diffValues(before[key], after[key], join(path, key)))
   }
@@ -32,7 +31,7 @@ export const diffValues = (before: unknown, after: unknown, path = ''): Change[]
     const items = before as readonly unknown[]
     const next = after as readonly unknown[]
     // a list of values is one change; a list of elements is compared item by item
-    if (![...items, ...next].some(isRecord)) return same(items, next) ? [] : [{ path, before, after }]
+    if (![...items, ...next].some(isPlainObject)) return same(items, next) ? [] : [{ path, before, after }]
     return Array.from({ length: Math.max(items.length, next.length) }, (_, i) =>
       diffValues(items[i], next[i], `${path}[${String(i)}]`),
     ).flat()
@@ -40,11 +39,11 @@ export const diffValues = (before: unknown, after: unknown, path = ''): Change[]
   return same(before, after) ? [] : [{ path, before, after }]
 }
 
-/** A value for people: JSON, `(absent)`, and never a password. */
+/** A value for people: JSON, `(absent)`, and never a secret (D-E1). */
 const show = (path: string, value: unknown): string => {
   if (value === undefined) return '(absent)'
-  if (path === 'password' || path.endsWith('.password')) return '******'
-  return JSON.stringify(value)
+  if (path.split(/[.[\]]/).some(isSecretName)) return REDACTED
+  return JSON.stringify(redactSecrets(value))
 }
 
 /** `meetingTypes: [1,2,3] → [105]` */

@@ -4,12 +4,19 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { run } from './run.js'
 
 const result = run(process.argv.slice(2), {
   readFile: (path) => readFileSync(path),
+  readStdin: () => readFileSync(0),
+  readDir: (path) => {
+    // a file is not a folder: the caller then reads it as a file
+    if (!statSync(path).isDirectory()) throw new Error(`${path} is not a folder`)
+    return readdirSync(path)
+  },
   isTTY: process.stdout.isTTY,
+  ...(process.stderr.isTTY ? { progress: (text: string) => process.stderr.write(text) } : {}),
 })
 process.stdout.write(result.stdout)
 process.stderr.write(result.stderr)

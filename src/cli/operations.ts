@@ -1,7 +1,9 @@
 /**
- * The CLI's sibling-operation commands: `create`, `get`, `delete`, `activate`, `inactivate`. Each
- * reads its request as the operation's XML message or as a JSON body, runs the same engine function
- * a server would, and prints JSON, the `serv:message` answer, or the readable diff.
+ * The single-request commands: `apply` (SetUser), `create`, `get`, `delete`, `activate`,
+ * `inactivate`. Each reads its request as the operation's XML message or as a JSON body, runs the
+ * same engine function a server would, and prints JSON, the `serv:message` answer, or the readable
+ * diff. One skeleton ({@link operationCommand}) does the reading; each command only says which
+ * engine function to call and how to show its result.
  *
  * @module
  */
@@ -13,159 +15,185 @@ import {
   applyDelUser,
   applyGetUser,
   applyInactivateUser,
+  applySetUser,
   type Caller,
-  type CreateUserBody,
-  type DelUserBody,
   type DelUserResult,
   formatError,
-  type GetUserBody,
-  type SetUserError,
-  type SetUserResult,
   type SiteContext,
   type User,
 } from 'webex-user-rules'
 import {
-  type BodyOf,
   type Operation,
-  parseOperationMessage,
+  parseGetUserResponse,
   renderActivationResponse,
   renderCreateUserResponse,
   renderDelUserResponse,
   renderFailureResponse,
   renderGetUserResponse,
+  renderSetUserResponse,
 } from 'webex-user-rules/xml'
-import { diffValues, formatChange } from './diff.js'
+import {
+  CALL_OPTIONS,
+  callerOf,
+  callOptionsOf,
+  type CliCommand,
+  type CliIO,
+  type CliResult,
+  diffLines,
+  type Format,
+  formatOf,
+  load,
+  loadJson,
+  type OptionSpec,
+  refused,
+  REQUEST_OPTION,
+  requestOf,
+  type RequestOf,
+  retarget,
+  SITE_OPTION,
+  stringOption,
+  success,
+  unusable,
+  Unusable,
+  USERS_OPTION,
+  usersOf,
+} from './shared.js'
 
-/** A file the command reads, already told apart as XML text or a JSON value. */
-export type Loaded =
-  { readonly kind: 'xml'; readonly text: string } | { readonly kind: 'json'; readonly value: unknown }
-
-/** What every operation command gets from the command line. */
-export interface OperationInputs {
-  readonly format: 'json' | 'xml' | 'diff'
-  readonly role: Caller['role']
-  readonly caller: string | undefined
+/** What a command's engine call gets once the files are read. */
+interface Call<O extends Operation> {
+  readonly format: Format
+  readonly caller: Caller
+  readonly request: RequestOf<O>
   readonly site: unknown
-  readonly users: unknown
-  readonly request: Loaded
+  readonly users: readonly unknown[]
+  readonly options: Readonly<Record<string, unknown>>
 }
 
-/** The outcome of one command (exit 0 applied, 1 refused, 2 unusable). */
-export interface OperationOutput {
-  readonly stdout: string
-  readonly stderr: string
-  readonly exitCode: 0 | 1 | 2
+interface OperationSpec<O extends Operation> {
+  readonly name: string
+  readonly summary: string
+  readonly operation: O
+  /** The files besides the request, in the order they are read. */
+  readonly needs: readonly ('user' | 'users' | 'site')[]
+  readonly extraOptions?: readonly OptionSpec[]
+  readonly execute: (call: Call<O>) => CliResult
 }
 
-/** The request of `operation`: its body, and the securityContext webExID when it came as XML. */
-const requestOf = <O extends Operation>(
-  operation: O,
-  request: Loaded,
-): E.Either<SetUserError, { readonly body: BodyOf[O]; readonly webExID: string | undefined }> => {
-  if (request.kind === 'json') return E.right({ body: request.value as BodyOf[O], webExID: undefined })
-  const message = parseOperationMessage(request.text, operation)
-  return E.isLeft(message)
-    ? message
-    : E.right({ body: message.right.body, webExID: message.right.securityContext.webExID })
+const USER_OPTION: OptionSpec = {
+  flags: '--user <file>',
+  description: 'the stored user: JSON (the User model) or a GetUser response (XML)',
+  required: true,
 }
 
-const callerOf = (inputs: OperationInputs, webExID: string | undefined): Caller => ({
-  webExId: inputs.caller ?? webExID ?? 'admin',
-  role: inputs.role,
-})
+const EXIT_CODES = 'Exit status: 0 applied, 1 refused (the error is printed), 2 unusable arguments or files.'
 
-const isInputFileError = (error: SetUserError): boolean =>
-  error._tag === 'InvalidRequest' && error.failures.every((f) => f.source === 'user' || f.source === 'site')
-
-const refused = (inputs: OperationInputs, error: SetUserError, title: string, xml: string): OperationOutput => {
-  if (isInputFileError(error))
-    return {
-      stdout: '',
-      stderr: `webex-user-rules: the --users or --site file is not usable\n${formatError(error)}\n`,
-      exitCode: 2,
+/** A single-request command from its spec: reads the files, the request and its caller, then calls. */
+const operationCommand = <O extends Operation>(spec: OperationSpec<O>): CliCommand => ({
+  name: spec.name,
+  summary: spec.summary,
+  details: EXIT_CODES,
+  options: [
+    ...spec.needs.map((need) => (need === 'site' ? SITE_OPTION : need === 'users' ? USERS_OPTION : USER_OPTION)),
+    REQUEST_OPTION,
+    ...CALL_OPTIONS,
+    ...(spec.extraOptions ?? []),
+  ],
+  run: (options, io) => {
+    const fail = (message: string): CliResult => unusable(message, spec.name)
+    const call = callOptionsOf(options)
+    if (call instanceof Unusable) return fail(call.message)
+    const format = formatOf(options, io)
+    let site: unknown
+    let users: readonly unknown[] = []
+    for (const need of spec.needs) {
+      const path = stringOption(options, need) ?? ''
+      if (need === 'site') {
+        site = loadJson(io, 'site', path, 'the SiteContext model')
+        if (site instanceof Unusable) return fail(site.message)
+      } else {
+        const file = load(io, need, path)
+        if (file instanceof Unusable) return fail(file.message)
+        const read = usersOf(file, parseGetUserResponse, `--${need} ${path}`)
+        if (read instanceof Unusable) return fail(read.message)
+        users = read as readonly unknown[]
+      }
     }
-  const text = formatError(error)
-  switch (inputs.format) {
-    case 'json':
-      return { stdout: `${JSON.stringify({ error }, null, 2)}\n`, stderr: `${text}\n`, exitCode: 1 }
-    case 'xml':
-      return { stdout: `${xml}\n`, stderr: `${text}\n`, exitCode: 1 }
-    case 'diff':
-      return { stdout: `${title}: FAILURE\n  ✗ ${text.split('\n').join('\n  ')}\n`, stderr: '', exitCode: 1 }
-  }
-}
-
-const diffLines = (before: unknown, result: SetUserResult, indent = '  '): string[] => {
-  const changes = diffValues(before, result.user)
-  return [
-    ...(changes.length === 0 ? [`${indent}(no changes)`] : changes.map((c) => `${indent}changed  ${formatChange(c)}`)),
-    ...result.notices.map((n) => `${indent}notice   ${n.kind} ${n.path}: ${n.message}`),
-    ...result.effects.map(
-      ({ kind, ...details }) =>
-        `${indent}effect   ${kind}${Object.keys(details).length === 0 ? '' : ` ${JSON.stringify(details)}`}`,
-    ),
-  ]
-}
-
-const success = (inputs: OperationInputs, json: unknown, xml: string, diff: readonly string[]): OperationOutput => ({
-  stdout:
-    inputs.format === 'json'
-      ? `${JSON.stringify(json, null, 2)}\n`
-      : inputs.format === 'xml'
-        ? `${xml}\n`
-        : `${diff.join('\n')}\n`,
-  stderr: '',
-  exitCode: 0,
+    const requestPath = stringOption(options, 'request') ?? ''
+    const file = load(io, 'request', requestPath)
+    if (file instanceof Unusable) return fail(file.message)
+    const request = requestOf(spec.operation, file)
+    if (E.isLeft(request)) return refused(format, request.left, spec.operation, renderFailureResponse(request.left))
+    const caller = callerOf(call, request.right)
+    if (caller instanceof Unusable) return fail(`--request ${requestPath}: ${caller.message}`)
+    return spec.execute({ format, caller, request: request.right, site, users, options })
+  },
 })
 
-/** `create`: a CreateUser against the site. */
-export const createCommand = (inputs: OperationInputs): OperationOutput => {
-  const request = requestOf('CreateUser', inputs.request)
-  if (E.isLeft(request)) return refused(inputs, request.left, 'CreateUser', renderFailureResponse(request.left))
-  const caller = callerOf(inputs, request.right.webExID)
-  const body: CreateUserBody = request.right.body
-  const title = `CreateUser ${body.webExId ?? '(no webExId)'} by ${caller.webExId} (${caller.role})`
-  const result = applyCreateUser(inputs.site as SiteContext, { caller, body })
-  if (E.isLeft(result)) return refused(inputs, result.left, title, renderCreateUserResponse(result))
-  return success(inputs, result.right, renderCreateUserResponse(result), [
-    `${title}: SUCCESS`,
-    ...diffLines({}, result.right),
-  ])
-}
+const by = (caller: Caller): string => `by ${caller.webExId} (${caller.role})`
 
-/** `get`: a GetUser from the users. */
-export const getCommand = (inputs: OperationInputs): OperationOutput => {
-  const request = requestOf('GetUser', inputs.request)
-  if (E.isLeft(request)) return refused(inputs, request.left, 'GetUser', renderFailureResponse(request.left))
-  const caller = callerOf(inputs, request.right.webExID)
-  const body: GetUserBody = request.right.body
-  const title = `GetUser ${body.webExId} by ${caller.webExId} (${caller.role})`
-  const view = applyGetUser(inputs.users as readonly User[], { caller, body })
-  if (E.isLeft(view)) return refused(inputs, view.left, title, renderFailureResponse(view.left))
-  const stored = (inputs.users as readonly User[]).find((u) => u.webExId === body.webExId)
-  return success(inputs, view.right, stored === undefined ? '' : renderGetUserResponse(stored), [
-    `${title}: SUCCESS`,
-    ...JSON.stringify(view.right, null, 2)
-      .split('\n')
-      .map((line) => `  ${line}`),
-  ])
-}
+/** `apply`: SetUser against one stored user. */
+export const applyCommand: CliCommand = operationCommand({
+  name: 'apply',
+  summary: 'apply a SetUser request to a stored user, as the Webex Meetings XML API would',
+  operation: 'SetUser',
+  needs: ['user', 'site'],
+  extraOptions: [
+    {
+      flags: '--retarget',
+      description:
+        "the stored user takes the request's webExId first, to try a request on a sample user (otherwise a different webExId is UserNotFound, R20)",
+    },
+  ],
+  execute: ({ format, caller, request, site, users, options }) => {
+    const { body } = request
+    const stored = options['retarget'] === true ? retarget(users[0], body) : users[0]
+    const title = `SetUser ${(body as Partial<typeof body>).webExId ?? '(no webExId)'} ${by(caller)}`
+    // the engine decodes the user and the site (they may come straight from JSON.parse, spec §1)
+    const result = applySetUser(stored as User, site as SiteContext, { caller, body })
+    if (E.isLeft(result)) return refused(format, result.left, title, renderSetUserResponse(result))
+    return success(format, result.right, renderSetUserResponse(result), [
+      `${title}: SUCCESS`,
+      ...diffLines(stored, result.right),
+    ])
+  },
+})
 
-/** `delete`: a DelUser (deactivation) of up to 50 users. */
-export const deleteCommand = (inputs: OperationInputs): OperationOutput => {
-  const request = requestOf('DelUser', inputs.request)
-  if (E.isLeft(request)) return refused(inputs, request.left, 'DelUser', renderFailureResponse(request.left))
-  const caller = callerOf(inputs, request.right.webExID)
-  const body: DelUserBody = request.right.body
-  const title = `DelUser ${body.webExId.join(', ')} by ${caller.webExId} (${caller.role})`
-  const users = inputs.users as readonly User[]
-  const result = applyDelUser(inputs.site as SiteContext, users, { caller, body })
-  if (E.isLeft(result)) return refused(inputs, result.left, title, renderDelUserResponse(result))
-  return success(inputs, result.right, renderDelUserResponse(result), [
-    `${title}: SUCCESS`,
-    ...delLines(users, result.right),
-  ])
-}
+/** `create`: CreateUser against the site. */
+export const createCommand: CliCommand = operationCommand({
+  name: 'create',
+  summary: 'CreateUser: provision a new user on the site',
+  operation: 'CreateUser',
+  needs: ['site'],
+  execute: ({ format, caller, request: { body }, site }) => {
+    const title = `CreateUser ${body.webExId ?? '(no webExId)'} ${by(caller)}`
+    const result = applyCreateUser(site as SiteContext, { caller, body })
+    if (E.isLeft(result)) return refused(format, result.left, title, renderCreateUserResponse(result))
+    return success(format, result.right, renderCreateUserResponse(result), [
+      `${title}: SUCCESS`,
+      ...diffLines({}, result.right),
+    ])
+  },
+})
+
+/** `get`: GetUser from the users. */
+export const getCommand: CliCommand = operationCommand({
+  name: 'get',
+  summary: 'GetUser: what the API returns for a user (password masked)',
+  operation: 'GetUser',
+  needs: ['users'],
+  execute: ({ format, caller, request: { body }, users }) => {
+    const title = `GetUser ${body.webExId} ${by(caller)}`
+    const view = applyGetUser(users as readonly User[], { caller, body })
+    if (E.isLeft(view)) return refused(format, view.left, title, renderFailureResponse(view.left))
+    const stored = (users as readonly User[]).find((u) => u.webExId === body.webExId)
+    return success(format, view.right, stored === undefined ? '' : renderGetUserResponse(stored), [
+      `${title}: SUCCESS`,
+      ...JSON.stringify(view.right, null, 2)
+        .split('\n')
+        .map((line) => `  ${line}`),
+    ])
+  },
+})
 
 const delLines = (users: readonly User[], result: DelUserResult): string[] =>
   result.results.flatMap((o) =>
@@ -181,22 +209,48 @@ const delLines = (users: readonly User[], result: DelUserResult): string[] =>
       : [`  ${o.webExId}: FAILURE`, `    ✗ ${formatError(o.error)}`],
   )
 
-/** `activate` / `inactivate`: ActivateUser or InactivateUser by webexID or userID. */
-export const activationCommand =
-  (operation: 'ActivateUser' | 'InactivateUser') =>
-  (inputs: OperationInputs): OperationOutput => {
-    const request = requestOf(operation, inputs.request)
-    if (E.isLeft(request)) return refused(inputs, request.left, operation, renderFailureResponse(request.left))
-    const caller = callerOf(inputs, request.right.webExID)
-    const body: ActivationBody = request.right.body
-    const title = `${operation} ${body.webexID ?? String(body.userID)} by ${caller.webExId} (${caller.role})`
-    const users = inputs.users as readonly User[]
-    const apply = operation === 'ActivateUser' ? applyActivateUser : applyInactivateUser
-    const result = apply(inputs.site as SiteContext, users, { caller, body })
-    if (E.isLeft(result)) return refused(inputs, result.left, title, renderActivationResponse(operation, result))
-    const before = users.find((u) => u.webExId === result.right.user.webExId)
-    return success(inputs, result.right, renderActivationResponse(operation, result), [
+/** `delete`: DelUser (deactivation) of up to 50 users. */
+export const deleteCommand: CliCommand = operationCommand({
+  name: 'delete',
+  summary: 'DelUser: deactivate up to 50 users',
+  operation: 'DelUser',
+  needs: ['site', 'users'],
+  execute: ({ format, caller, request: { body }, site, users }) => {
+    const title = `DelUser ${body.webExId.join(', ')} ${by(caller)}`
+    const stored = users as readonly User[]
+    const result = applyDelUser(site as SiteContext, stored, { caller, body })
+    if (E.isLeft(result)) return refused(format, result.left, title, renderDelUserResponse(result))
+    return success(format, result.right, renderDelUserResponse(result), [
       `${title}: SUCCESS`,
-      ...diffLines(before, result.right),
+      ...delLines(stored, result.right),
     ])
-  }
+  },
+})
+
+const activation = (name: string, operation: 'ActivateUser' | 'InactivateUser'): CliCommand =>
+  operationCommand({
+    name,
+    summary: `${operation}: ${operation === 'ActivateUser' ? 'activate' : 'deactivate'} a user by webexID or userID`,
+    operation,
+    needs: ['site', 'users'],
+    execute: ({ format, caller, request, site, users }) => {
+      const body: ActivationBody = request.body
+      const title = `${operation} ${body.webexID ?? String(body.userID)} ${by(caller)}`
+      const stored = users as readonly User[]
+      const apply = operation === 'ActivateUser' ? applyActivateUser : applyInactivateUser
+      const result = apply(site as SiteContext, stored, { caller, body })
+      if (E.isLeft(result)) return refused(format, result.left, title, renderActivationResponse(operation, result))
+      const before = stored.find((u) => u.webExId === result.right.user.webExId)
+      return success(format, result.right, renderActivationResponse(operation, result), [
+        `${title}: SUCCESS`,
+        ...diffLines(before, result.right),
+      ])
+    },
+  })
+
+/** `activate`: ActivateUser. */
+export const activateCommand: CliCommand = activation('activate', 'ActivateUser')
+/** `inactivate`: InactivateUser. */
+export const inactivateCommand: CliCommand = activation('inactivate', 'InactivateUser')
+
+export type { CliIO }

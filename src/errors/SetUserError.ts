@@ -5,7 +5,10 @@
  * @module
  */
 
-import { MAX_REPORTED_ISSUES } from '../model/codec.js'
+import { type FailureCode, MAX_REPORTED_ISSUES, renderFailureLine } from '../model/codec.js'
+import { isSecretName, REDACTED, redactSecrets } from '../model/secrets.js'
+
+export type { FailureCode }
 import type { RuleViolation } from './ruleViolation.js'
 
 export * from './ruleViolation.js'
@@ -19,6 +22,8 @@ export type FailureSource = 'request' | 'body' | 'caller' | 'user' | 'site' | 'm
  * @category errors
  */
 export interface DecodeFailure {
+  /** The kind of failure, for programs (D-E1). */
+  readonly code: FailureCode
   /** Which input holds the path: the request envelope, its body or caller, the stored user, the site, or the XML message. */
   readonly source: FailureSource
   /** Element path inside that input, e.g. `privilege.host` or `videoSystems[1].address`. */
@@ -29,6 +34,9 @@ export interface DecodeFailure {
   readonly actual: unknown
   /** A suggestion, e.g. `did you mean "active"?` for `<Active>`. */
   readonly hint?: string
+  /** Where in the XML document (1-based), for failures of the document itself. */
+  readonly line?: number
+  readonly column?: number
 }
 
 /**
@@ -229,8 +237,37 @@ export type SetUserErrorTag = SetUserError['_tag']
 // constructors
 // -------------------------------------------------------------------------------------
 
-const describeFailure = (f: DecodeFailure): string =>
-  `${f.source}${f.path === '' ? '' : `.${f.path}`}: expected ${f.expected}${f.hint === undefined ? '' : ` (${f.hint})`}`
+/**
+ * Where a failure is, as its line starts: the source, then the path.
+ *
+ * @category errors
+ * @example
+ * ```ts
+ * import { failureWhere } from 'webex-user-rules'
+ * failureWhere({ source: 'body', code: 'wrongType', path: 'privilege.host', expected: 'boolean', actual: 'yes' })
+ * //=> 'body.privilege.host'
+ * ```
+ */
+export const failureWhere = (f: DecodeFailure): string => `${f.source}${f.path === '' ? '' : `.${f.path}`}`
+
+/** The failure line of the wire reason: no value, only where, what was expected, and the place. */
+const describeFailure = (f: DecodeFailure): string => renderFailureLine({ ...f, where: failureWhere(f) })
+
+/**
+ * D-E1: a failure at or under a secret element (a password, PIN, access code, ticket, anything in
+ * a securityContext), or one whose hint names a secret element (a misspelt `<pasword>`), never
+ * carries the value; any other value has the secrets inside it replaced.
+ */
+const HINTED_NAME = /"([^"]*)"/
+const redact = (f: DecodeFailure): DecodeFailure => {
+  const suggested = f.hint === undefined ? undefined : HINTED_NAME.exec(f.hint)?.[1]
+  const secret = f.path.split(/[.[\]@]/).some(isSecretName) || (suggested !== undefined && isSecretName(suggested))
+  // a count or an absence is not the value
+  if (secret && f.code !== 'tooMany' && f.code !== 'missingElement')
+    return f.actual === undefined || f.actual === REDACTED ? f : { ...f, actual: REDACTED }
+  if (typeof f.actual !== 'object' || f.actual === null) return f
+  return { ...f, actual: redactSecrets(f.actual) }
+}
 
 /**
  * An {@link InvalidRequest} (999999) listing every failure.
@@ -239,19 +276,20 @@ const describeFailure = (f: DecodeFailure): string =>
  * @example
  * ```ts
  * import { invalidRequest } from 'webex-user-rules'
- * invalidRequest([{ source: 'body', path: 'privilege.host', expected: 'boolean', actual: 'yes' }]).reason
+ * invalidRequest([{ source: 'body', code: 'wrongType', path: 'privilege.host', expected: 'boolean', actual: 'yes' }]).reason
  * //=> 'Invalid request: body.privilege.host: expected boolean'
  * ```
  */
 export const invalidRequest = (all: readonly DecodeFailure[]): InvalidRequest => {
   // D-S2: the first MAX_REPORTED_ISSUES, then one note for the rest
-  const failures =
+  const failures: readonly DecodeFailure[] =
     all.length <= MAX_REPORTED_ISSUES
-      ? all
+      ? all.map(redact)
       : [
-          ...all.slice(0, MAX_REPORTED_ISSUES),
+          ...all.slice(0, MAX_REPORTED_ISSUES).map(redact),
           {
             source: all[MAX_REPORTED_ISSUES]?.source ?? 'request',
+            code: 'limit',
             path: '',
             expected: `at most ${String(MAX_REPORTED_ISSUES)} reported failures`,
             actual: `${String(all.length - MAX_REPORTED_ISSUES)} more`,

@@ -9,6 +9,7 @@ import { type DecodeFailure, type FailureSource, type InvalidRequest, invalidReq
 /** One issue as a public failure of `source`. */
 export const toFailure = (source: FailureSource, issue: Issue): DecodeFailure => ({
   source,
+  code: issue.code,
   path: renderPath(issue.path),
   expected: issue.expected,
   actual: issue.actual,

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import type { DecodeFailure, SetUserError } from './SetUserError.js'
+import { renderFailureLine } from '../model/codec.js'
+import { type DecodeFailure, failureWhere, type SetUserError } from './SetUserError.js'
 
 const showActual = (actual: unknown): string => {
   if (actual === undefined) return 'nothing'
@@ -22,14 +23,12 @@ const showActual = (actual: unknown): string => {
  * @example
  * ```ts
  * import { formatDecodeFailure } from 'webex-user-rules'
- * formatDecodeFailure({ source: 'body', path: 'Active', expected: 'no element "Active" in SetUserBody', actual: 'ACTIVATED', hint: 'did you mean "active"?' })
+ * formatDecodeFailure({ source: 'body', code: 'unknownElement', path: 'Active', expected: 'no element "Active" in SetUserBody', actual: 'ACTIVATED', hint: 'did you mean "active"?' })
  * //=> 'body.Active: expected no element "Active" in SetUserBody, got "ACTIVATED" (did you mean "active"?)'
  * ```
  */
 export const formatDecodeFailure = (f: DecodeFailure): string =>
-  `${f.source}${f.path === '' ? '' : `.${f.path}`}: expected ${f.expected}, got ${showActual(f.actual)}${
-    f.hint === undefined ? '' : ` (${f.hint})`
-  }`
+  renderFailureLine({ ...f, where: failureWhere(f) }, showActual(f.actual))
 
 /**
  * A readable message for any {@link SetUserError}: tag, exceptionID, reason, and one indented

@@ -1,20 +1,30 @@
 /**
- * Objects the engine has already decoded, and with which codec. Inputs are immutable by contract
- * (every type is readonly), so a request, site or stored container that passed its codec once does
- * not need to be walked again: a server that decodes a request and then applies it, or applies
- * requests against the same site object, pays for validation once. A WeakMap holds no object
- * alive; keying by codec keeps an object validated as one thing from passing as another.
+ * Objects the engine has already decoded, and with which codec — remembered only for objects that
+ * cannot have changed since (D-E2). A value is recorded only when it is deeply frozen at the time
+ * it passes: freezing cannot be undone, so such an object still holds what was validated, and a
+ * server that freezes its decoded requests and sites pays for validation once. Anything else is
+ * walked again on every call ("decoded, never trusted"): mutate an accepted object and the next
+ * call sees the mutation. A WeakMap holds no object alive; keying by codec keeps an object
+ * validated as one thing from passing as another.
  *
  * @module
  */
 const validated = new WeakMap<object, object>()
 
-/** Whether `value` is an object that already passed `codec`. */
+/** Whether `value` and everything reachable from it are frozen (so nothing in it can change). */
+const isDeepFrozen = (value: object, depth = 0): boolean => {
+  if (!Object.isFrozen(value) || depth > 64) return false
+  for (const child of Object.values(value))
+    if (typeof child === 'object' && child !== null && !isDeepFrozen(child as object, depth + 1)) return false
+  return true
+}
+
+/** Whether `value` is a (deeply frozen) object that already passed `codec`. */
 export const isValidated = (value: unknown, codec: object): boolean =>
   typeof value === 'object' && value !== null && validated.get(value) === codec
 
-/** Records that `value` passed `codec`; returns it. */
+/** Records that `value` passed `codec` when it cannot change any more; returns it. */
 export const markValidated = <A>(value: A, codec: object): A => {
-  if (typeof value === 'object' && value !== null) validated.set(value, codec)
+  if (typeof value === 'object' && value !== null && isDeepFrozen(value)) validated.set(value, codec)
   return value
 }

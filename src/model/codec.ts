@@ -15,6 +15,7 @@
  * @module
  */
 import * as t from 'io-ts'
+import { isPlainObject } from './plain.js'
 
 // -------------------------------------------------------------------------------------
 // issues (decode failures as data)
@@ -23,8 +24,29 @@ import * as t from 'io-ts'
 /** A position inside a value: element names and list indexes from the root. */
 export type Path = readonly (string | number)[]
 
+/**
+ * What kind of failure a {@link DecodeFailure} is, for programs (the `expected` text is for
+ * people): an element the schema does not have, a required element that is absent, a value of the
+ * wrong type, a value outside its range or enumeration, a string over its length, a list over its
+ * bound, a value in the wrong format, a document that is not well-formed XML, or a size limit of
+ * the message (D-E1).
+ *
+ * @category errors
+ */
+export type FailureCode =
+  | 'unknownElement'
+  | 'missingElement'
+  | 'wrongType'
+  | 'outOfRange'
+  | 'tooLong'
+  | 'tooMany'
+  | 'format'
+  | 'document'
+  | 'limit'
+
 /** One decode failure, before it is turned into public error data. */
 export interface Issue {
+  readonly code: FailureCode
   readonly path: Path
   readonly expected: string
   readonly actual: unknown
@@ -45,6 +67,25 @@ export const renderPath = (path: Path): string => {
   }
   return out
 }
+
+/** What one failure line says: where, what was expected, a hint, and a place in an XML document. */
+export interface FailureLine {
+  readonly where: string
+  readonly expected: string
+  readonly hint?: string | undefined
+  readonly line?: number | undefined
+  readonly column?: number | undefined
+}
+
+/**
+ * The one rendering of a failure line, `where: expected X[, got Y][ at line L, col C][ (hint)]`:
+ * the wire reason, io-ts messages and the readable format all use it. `actual` is already
+ * rendered (and secrets in it redacted) by the caller; the reason leaves it out.
+ */
+export const renderFailureLine = (f: FailureLine, actual?: string): string =>
+  `${f.where}: expected ${f.expected}${actual === undefined ? '' : `, got ${actual}`}${
+    f.line === undefined ? '' : ` at line ${String(f.line)}, col ${String(f.column ?? 0)}`
+  }${f.hint === undefined ? '' : ` (${f.hint})`}`
 
 // -------------------------------------------------------------------------------------
 // the node protocol
@@ -67,7 +108,7 @@ const toIoTsErrors = (issues: readonly Issue[], context: t.Context, codec: t.Dec
     return {
       value: issue.actual,
       context: ctx,
-      message: `${renderPath(issue.path)}: expected ${issue.expected}${issue.hint === undefined ? '' : ` (${issue.hint})`}`,
+      message: renderFailureLine({ where: renderPath(issue.path), expected: issue.expected, hint: issue.hint }),
     }
   })
 
@@ -130,11 +171,26 @@ export class LeafType<A> extends ModelType<A> {
         if (typeof u === 'string' && this.enumValues?.has(u) === true) return u
         break
       case 'flags':
-        if (isDataObject(u) && Object.values(u).every((v) => typeof v === 'boolean')) return u
+        if (isPlainObject(u) && Object.values(u).every((v) => typeof v === 'boolean')) return u
         break
     }
-    issues.push({ path: [...path], expected: this.name, actual: u })
+    issues.push({ code: leafCode(spec, u), path: [...path], expected: this.name, actual: u })
     return u
+  }
+}
+
+/** The code of a leaf failure: the right type but outside the constraints, or the wrong type. */
+const leafCode = (spec: LeafSpec, u: unknown): FailureCode => {
+  switch (spec.kind) {
+    case 'string':
+      return typeof u !== 'string' ? 'wrongType' : u.length > spec.maxLength ? 'tooLong' : 'outOfRange'
+    case 'integer':
+      return typeof u === 'number' && Number.isInteger(u) ? 'outOfRange' : 'wrongType'
+    case 'enum':
+      return typeof u === 'string' ? 'outOfRange' : 'wrongType'
+    case 'boolean':
+    case 'flags':
+      return 'wrongType'
   }
 }
 
@@ -181,12 +237,6 @@ export type Props = Readonly<Record<string, ModelCodec>>
 /** The decoded type of a struct with props `P`, of which the keys `K` are required. */
 export type StructOf<P extends Props, K extends keyof P> = { readonly [k in K]: t.TypeOf<P[k]> } & {
   readonly [k in Exclude<keyof P, K>]?: t.TypeOf<P[k]>
-}
-
-const isDataObject = (u: unknown): u is Readonly<Record<string, unknown>> => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false
-  const proto: unknown = Object.getPrototypeOf(u)
-  return proto === Object.prototype || proto === null
 }
 
 /** Case-insensitive match first (the common client mistake, e.g. `Active`), then edit distance ≤ 2. */
@@ -240,8 +290,13 @@ export class StructType<A> extends ModelType<A> {
     this.index = new Map(Object.entries(props))
   }
   run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
-    if (!isDataObject(u)) {
-      issues.push({ path: [...path], expected: `${this.name} (an element with children)`, actual: u })
+    if (!isPlainObject(u)) {
+      issues.push({
+        code: 'wrongType',
+        path: [...path],
+        expected: `${this.name} (an element with children)`,
+        actual: u,
+      })
       return u
     }
     let out: Record<string, unknown> | undefined
@@ -251,6 +306,7 @@ export class StructType<A> extends ModelType<A> {
       if (codec === undefined) {
         const suggestion = issues.length < MAX_REPORTED_ISSUES ? suggestKey(key, this.knownKeys) : undefined
         issues.push({
+          code: 'unknownElement',
           path: [...path, key],
           expected: `no element "${key}" in ${this.name}`,
           actual: value,
@@ -268,7 +324,12 @@ export class StructType<A> extends ModelType<A> {
     }
     for (const key of this.requiredKeys) {
       if (!Object.hasOwn(u, key))
-        issues.push({ path: [...path, key], expected: `required element "${key}"`, actual: undefined })
+        issues.push({
+          code: 'missingElement',
+          path: [...path, key],
+          expected: `required element "${key}"`,
+          actual: undefined,
+        })
     }
     return out ?? u
   }
@@ -303,11 +364,12 @@ export class ListType<A> extends ModelType<readonly A[]> {
   }
   run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
     if (!Array.isArray(u)) {
-      issues.push({ path: [...path], expected: this.name, actual: u })
+      issues.push({ code: 'wrongType', path: [...path], expected: this.name, actual: u })
       return u
     }
     if (u.length < this.minItems) {
       issues.push({
+        code: 'missingElement',
         path: [...path],
         expected: `${this.name} with at least ${String(this.minItems)} item(s)`,
         actual: u,
@@ -316,6 +378,7 @@ export class ListType<A> extends ModelType<readonly A[]> {
     }
     if (u.length > this.maxItems) {
       issues.push({
+        code: 'tooMany',
         path: [...path],
         expected: `${this.name} with at most ${String(this.maxItems)} item(s)`,
         actual: u.length,
@@ -393,5 +456,3 @@ export const childPath = (parent: Path, key: string | number): Path => [...paren
 
 /** The path of a root element. */
 export const rootPath = (key: string | number): Path => [key]
-
-export { isDataObject }

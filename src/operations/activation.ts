@@ -7,6 +7,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { guard } from '../errors/guard.js'
 import { applySetUser } from '../applySetUser.js'
 import { decodeRequest, decodeSite } from '../decode.js'
 import { invalidRequest, noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'
@@ -19,20 +20,14 @@ import { directoryOf } from './directory.js'
 const setActive =
   (state: ActiveState) =>
   (site: SiteContext, users: readonly User[], request: ActivationRequest): E.Either<SetUserError, SetUserResult> => {
-    try {
-      return run(state, site, users, request)
-    } catch (thrown) {
-      return E.left(
-        invalidRequest([
-          {
-            source: 'request',
-            path: '',
-            expected: 'plain data (JSON values)',
-            actual: thrown instanceof Error ? thrown.message : thrown,
-          },
-        ]),
-      )
-    }
+    return guard(
+      [
+        ['site', site],
+        ['user', users],
+        ['request', request],
+      ],
+      () => run(state, site, users, request),
+    )
   }
 
 const run = (
@@ -49,6 +44,7 @@ const run = (
       invalidRequest([
         {
           source: 'body',
+          code: 'missingElement',
           path: '',
           expected: 'exactly one of webexID and userID',
           actual: { webexID: body.webexID, userID: body.userID },

@@ -11,10 +11,10 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { guard } from '../errors/guard.js'
 import { decodeRequest, decodeSite, decodeSiteList } from '../decode.js'
 import {
   emailConflict,
-  invalidRequest,
   missingRequiredElements,
   noPrivilege,
   type SetUserError,
@@ -159,20 +159,13 @@ export const applyCreateUser = (
   site: SiteContext,
   request: CreateUserRequest,
 ): E.Either<SetUserError, SetUserResult> => {
-  try {
-    return run(site, request)
-  } catch (thrown) {
-    return E.left(
-      invalidRequest([
-        {
-          source: 'request',
-          path: '',
-          expected: 'plain data (JSON values)',
-          actual: thrown instanceof Error ? thrown.message : thrown,
-        },
-      ]),
-    )
-  }
+  return guard(
+    [
+      ['site', site],
+      ['request', request],
+    ],
+    () => run(site, request),
+  )
 }
 
 const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, SetUserResult> => {

@@ -7,9 +7,10 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { guard } from '../errors/guard.js'
 import { applySetUser } from '../applySetUser.js'
 import { decodeRequest, decodeSite } from '../decode.js'
-import { invalidRequest, noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'
+import { noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'
 import { DelUserRequest } from '../model/operations.js'
 import type { Effect, Notice } from '../model/result.js'
 import type { SiteContext } from '../model/site.js'
@@ -58,20 +59,14 @@ export const applyDelUser = (
   users: readonly User[],
   request: DelUserRequest,
 ): E.Either<SetUserError, DelUserResult> => {
-  try {
-    return run(site, users, request)
-  } catch (thrown) {
-    return E.left(
-      invalidRequest([
-        {
-          source: 'request',
-          path: '',
-          expected: 'plain data (JSON values)',
-          actual: thrown instanceof Error ? thrown.message : thrown,
-        },
-      ]),
-    )
-  }
+  return guard(
+    [
+      ['site', site],
+      ['user', users],
+      ['request', request],
+    ],
+    () => run(site, users, request),
+  )
 }
 
 const run = (siteInput: unknown, usersInput: unknown, requestInput: unknown): E.Either<SetUserError, DelUserResult> => {

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { invalidInput } from '../errors/decodeFailure.js'
 import type { InvalidRequest } from '../errors/SetUserError.js'
-import { isDataObject } from '../model/codec.js'
+import { isPlainObject } from '../model/plain.js'
 import type { User } from '../model/user.js'
 
 /** An index of users by webExId and by userId; each user is validated when an operation uses it. */
@@ -18,12 +18,16 @@ export interface Directory {
 /** Indexes the users (any element without a string webExId is an InvalidRequest naming it). */
 export const directoryOf = (users: unknown): E.Either<InvalidRequest, Directory> => {
   if (!Array.isArray(users))
-    return E.left(invalidInput('user', [{ path: [], expected: 'a list of users', actual: users }]))
+    return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'a list of users', actual: users }]))
   const byWebExId = new Map<string, User>()
   const byUserId = new Map<number, User>()
   for (const [i, user] of (users as readonly unknown[]).entries()) {
-    if (!isDataObject(user) || typeof user['webExId'] !== 'string') {
-      return E.left(invalidInput('user', [{ path: [i, 'webExId'], expected: 'a user with a webExId', actual: user }]))
+    if (!isPlainObject(user) || typeof user['webExId'] !== 'string') {
+      return E.left(
+        invalidInput('user', [
+          { code: 'wrongType', path: [i, 'webExId'], expected: 'a user with a webExId', actual: user },
+        ]),
+      )
     }
     byWebExId.set(user['webExId'], user as unknown as User)
     if (typeof user['userId'] === 'number') byUserId.set(user['userId'], user as unknown as User)

@@ -7,8 +7,9 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { guard } from '../errors/guard.js'
 import { decodeRequest } from '../decode.js'
-import { invalidRequest, noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'
+import { noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'
 import { Caller } from '../model/request.js'
 import { struct, type StructType } from '../model/codec.js'
 import { GetUserBody } from '../model/operations.js'
@@ -35,26 +36,20 @@ export const GetUserRequest: StructType<GetUserRequest> = GetUserRequestC
  * applyGetUser(users, { caller: { webExId: 'someone', role: 'host' }, body: { webExId: 'dstaudt' } })._tag //=> 'Left'
  * ```
  */
-export const applyGetUser = (users: readonly User[], request: GetUserRequest): E.Either<SetUserError, GetUserView> => {
-  try {
-    const decoded = decodeRequest(GetUserRequest, request)
-    if (E.isLeft(decoded)) return decoded
-    const { caller, body } = decoded.right
-    if (caller.role !== 'siteAdmin' && caller.webExId !== body.webExId) return E.left(noPrivilege([]))
-    const directory = directoryOf(users)
-    if (E.isLeft(directory)) return directory
-    const user = directory.right.byWebExId.get(body.webExId)
-    return user === undefined ? E.left(userNotFound(body.webExId)) : E.right(toGetUserView(user))
-  } catch (thrown) {
-    return E.left(
-      invalidRequest([
-        {
-          source: 'request',
-          path: '',
-          expected: 'plain data (JSON values)',
-          actual: thrown instanceof Error ? thrown.message : thrown,
-        },
-      ]),
-    )
-  }
-}
+export const applyGetUser = (users: readonly User[], request: GetUserRequest): E.Either<SetUserError, GetUserView> =>
+  guard(
+    [
+      ['user', users],
+      ['request', request],
+    ],
+    () => {
+      const decoded = decodeRequest(GetUserRequest, request)
+      if (E.isLeft(decoded)) return decoded
+      const { caller, body } = decoded.right
+      if (caller.role !== 'siteAdmin' && caller.webExId !== body.webExId) return E.left(noPrivilege([]))
+      const directory = directoryOf(users)
+      if (E.isLeft(directory)) return directory
+      const user = directory.right.byWebExId.get(body.webExId)
+      return user === undefined ? E.left(userNotFound(body.webExId)) : E.right(toGetUserView(user))
+    },
+  )

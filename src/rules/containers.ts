@@ -27,6 +27,7 @@ export const containerIssues = (body: SetUserBody): readonly Issue[] => {
   const tabs = body.supportCenter?.orderTabs
   if (tabs !== undefined && (tabs.length !== SUPPORT_CENTER_TABS.length || new Set(tabs).size !== tabs.length)) {
     issues.push({
+      code: 'format',
       path: ['supportCenter', 'orderTabs'],
       expected: `each of ${SUPPORT_CENTER_TABS.join(', ')} exactly once`,
       actual: tabs,
@@ -35,11 +36,17 @@ export const containerIssues = (body: SetUserBody): readonly Issue[] => {
   const systems = body.videoSystems
   if (systems !== undefined) {
     if (systems.filter((system) => system.defaultFlag === true).length > 1) {
-      issues.push({ path: ['videoSystems'], expected: 'at most one default video system', actual: systems })
+      issues.push({
+        code: 'tooMany',
+        path: ['videoSystems'],
+        expected: 'at most one default video system',
+        actual: systems,
+      })
     }
     for (const [i, system] of systems.entries()) {
       if (!SIP_ADDRESS.test(system.address)) {
         issues.push({
+          code: 'format',
           path: ['videoSystems', i, 'address'],
           expected: 'a SIP address (user@host, optionally sip:)',
           actual: system.address,

@@ -18,7 +18,8 @@ export const PHONE_FORMAT = /^[0-9]{1,4},[0-9]{0,8},[0-9]{1,20}(?:,[0-9]{1,10})?
 const PHONE_KEYS = ['phone', 'mobilePhone', 'fax', 'phone2', 'mobilePhone2', 'pager'] as const
 
 const check = (issues: Issue[], path: Path, value: string | undefined, format: RegExp, expected: string): void => {
-  if (value !== undefined && value !== '' && !format.test(value)) issues.push({ path, expected, actual: value })
+  if (value !== undefined && value !== '' && !format.test(value))
+    issues.push({ code: 'format', path, expected, actual: value })
 }
 
 /** The format problems of a request that asks for format validation. */

@@ -13,7 +13,7 @@
  * @module
  */
 import type { Issue, ModelCodec } from '../model/codec.js'
-import { isDataObject } from '../model/codec.js'
+import { isPlainObject } from '../model/plain.js'
 import { SetUserBody, type User } from '../model/user.js'
 import { replaceList } from './replaceList.js'
 
@@ -67,8 +67,8 @@ const mergeNode = (
   path: (string | number)[],
   issues: Issue[],
 ): unknown => {
-  if (stored !== undefined && !isDataObject(stored)) {
-    issues.push({ path: [...path], expected: 'an element with children', actual: stored })
+  if (stored !== undefined && !isPlainObject(stored)) {
+    issues.push({ code: 'wrongType', path: [...path], expected: 'an element with children', actual: stored })
     return stored
   }
   let out: Record<string, unknown> | undefined

@@ -1,28 +1,27 @@
 /**
  * Reading untrusted XML into a small typed element tree (spec §5). This is the only module that
- * touches fast-xml-parser; everything after it works on {@link XmlElement}s.
+ * touches the XML parser (saxes, a conformant XML 1.0 parser); everything after it works on
+ * {@link XmlElement}s.
  *
  * Hardening, in order (research reliability-security §4.3):
  * 1. size: more than {@link MAX_MESSAGE_BYTES} UTF-8 bytes is refused before anything else;
- * 2. no DOCTYPE / ENTITY declaration anywhere (removes the entity attack surface, so the default
- *    decoding of `&amp;` can stay on);
- * 3. only XML characters (no C0 controls, no lone surrogates);
- * 4. our one-pass well-formedness check, `wellFormed` (the parser itself is lenient about
- *    mis-nesting; fast-xml-parser's `XMLValidator` is the test oracle of that check);
- * 5. the parser with values kept as text, namespace prefixes removed, its ordered output (every
- *    element its own node, in document order, so duplicates and one-item lists stay visible), and
- *    our own entity decoder (D-X5);
- * 6. exactly one root element, nesting at most {@link MAX_DEPTH} deep.
+ * 2. no DOCTYPE / ENTITY declaration anywhere, refused before parsing (removes the entity attack
+ *    surface; saxes never expands declared entities either);
+ * 3. saxes checks everything XML 1.0 asks of a document without a DTD: only XML characters, names,
+ *    nesting, quoted unique attributes, references to the five predefined entities or to XML
+ *    characters only, one root, nothing but comments, PIs and whitespace around it (D-E3);
+ * 4. while it parses: at most {@link MAX_ELEMENTS} elements, nesting at most {@link MAX_DEPTH}
+ *    deep; the first problem stops the parse.
  *
+ * Every failure carries the document's line and column, which reach the wire `reason` (D-E1).
  * Element names never become keys of objects we build: the tree stores them as values, so
  * `<__proto__>` or `<constructor>` is just an unknown element (D-X6).
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { XMLParser } from 'fast-xml-parser'
+import { SaxesParser } from 'saxes'
 import type { DecodeFailure } from '../errors/SetUserError.js'
-import { isXmlChar, wellFormed } from './wellFormed.js'
 
 /**
  * Largest message accepted, in UTF-8 bytes (spec §5: 64 KiB).
@@ -48,12 +47,19 @@ export const MAX_MESSAGE_BYTES = 65_536
  */
 export const MAX_DEPTH = 16
 
+/**
+ * The most elements a message may have. The largest valid SetUser (every element, every list at
+ * its bound, D-S1) has about 1,600; a parse costs per element, so the parse stops at the first
+ * element over the limit.
+ */
+export const MAX_ELEMENTS = 4096
+
 /** One element: local name (prefix removed), attributes by local name, children, and its text. */
 export interface XmlElement {
   readonly name: string
   readonly attributes: ReadonlyMap<string, string>
   readonly children: readonly XmlElement[]
-  /** Character data (entities decoded, CDATA kept verbatim), trimmed; `''` when there is none. */
+  /** Character data (references decoded, CDATA kept verbatim), trimmed; `''` when there is none. */
   readonly text: string
 }
 
@@ -62,9 +68,7 @@ export type DocumentFailure = Omit<DecodeFailure, 'source'>
 
 const WELL_FORMED = 'well-formed XML'
 
-const left = (failures: readonly DocumentFailure[]): E.Either<readonly DocumentFailure[], never> => E.left(failures)
-
-const failure = (expected: string, actual: unknown, path = ''): DocumentFailure => ({ path, expected, actual })
+const left = (failure: DocumentFailure): E.Either<readonly DocumentFailure[], never> => E.left([failure])
 
 /** UTF-8 length of a string without allocating (unpaired surrogates count as the 3 bytes of U+FFFD). */
 export const utf8ByteLength = (s: string): number => {
@@ -84,215 +88,220 @@ export const utf8ByteLength = (s: string): number => {
   return bytes
 }
 
-const lineAndColumn = (s: string, index: number): string => {
-  const before = s.slice(0, index)
-  const line = before.split('\n').length
-  const column = index - before.lastIndexOf('\n')
-  return `line ${String(line)}, col ${String(column)}`
+/** 1-based line and column of a string index (lines end at LF; CR LF counts as one end). */
+const positionOf = (s: string, index: number): { line: number; column: number } => {
+  let line = 1
+  let lineStart = 0
+  for (let i = s.indexOf('\n'); i !== -1 && i < index; i = s.indexOf('\n', i + 1)) {
+    line++
+    lineStart = i + 1
+  }
+  return { line, column: index - lineStart + 1 }
 }
 
+const located = (
+  code: DocumentFailure['code'],
+  expected: string,
+  message: string,
+  at: { line: number; column: number },
+): DocumentFailure => ({
+  code,
+  path: '',
+  expected,
+  actual: message,
+  line: at.line,
+  column: at.column,
+})
+
 // Characters XML 1.0 forbids (Char production): C0 controls except TAB/LF/CR, U+FFFE/U+FFFF, and
-// surrogates that are not part of a pair.
+// surrogates that are not part of a pair. The renderer replaces them (toXml.ts); the parser
+// refuses them on its own.
 export const FORBIDDEN_CHAR =
   // eslint-disable-next-line no-control-regex -- matching the forbidden control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u
 
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i
 
-const PREDEFINED: ReadonlyMap<string, string> = new Map([
-  ['amp', '&'],
-  ['lt', '<'],
-  ['gt', '>'],
-  ['quot', '"'],
-  ['apos', "'"],
-])
-const REFERENCE = /&([^;&\s<]{0,40})(;?)/g
-const CHARACTER_REFERENCE = /^#(?:([0-9]{1,8})|x([0-9a-fA-F]{1,8}))$/
-
-/** The text a reference stands for, or undefined when XML does not define it. */
-const referenced = (name: string): string | undefined => {
-  const predefined = PREDEFINED.get(name)
-  if (predefined !== undefined) return predefined
-  const numeric = CHARACTER_REFERENCE.exec(name)
-  if (numeric === null) return undefined
-  const [, dec, hex] = numeric
-  const cp = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16)
-  return isXmlChar(cp) ? String.fromCodePoint(cp) : undefined
+// Trimmed like String.prototype.trim, except CR: XML line-end normalisation turns every literal CR
+// into LF, so a CR in parsed text was written as `&#13;` on purpose (the renderer does that so a
+// value's CR survives) and is kept (D-E3).
+const isTrimmed = (c: number): boolean => c !== 0x0d && /\s/.test(String.fromCharCode(c))
+const trimText = (s: string): string => {
+  let start = 0
+  let end = s.length
+  while (start < end && isTrimmed(s.charCodeAt(start))) start++
+  while (end > start && isTrimmed(s.charCodeAt(end - 1))) end--
+  return start === 0 && end === s.length ? s : s.slice(start, end)
 }
 
-/**
- * D-X5: one pass over the text, so `&amp;#65;` stays the text `&#65;`. The five predefined
- * entities and numeric character references are decoded (they are XML); anything else
- * (`&nbsp;`, `&#0;`) is not well-formed, since no DOCTYPE can declare it. A reference expands to
- * at most two UTF-16 units, so decoding never grows the text (CVE-2026-33036 does not apply).
- */
-const createEntityDecoder = (problems: string[]) => ({
-  setExternalEntities: (): void => undefined,
-  addInputEntities: (): void => undefined,
-  reset: (): void => undefined,
-  setXmlVersion: (): void => undefined,
-  decode: (text: string): string =>
-    text.includes('&')
-      ? text.replace(REFERENCE, (match, name: string, semicolon: string) => {
-          const value = semicolon === '' ? undefined : referenced(name)
-          if (value !== undefined) return value
-          problems.push(semicolon === '' ? `"${match}": a "&" that starts no reference` : `the reference ${match}`)
-          return match
-        })
-      : text,
-})
+const localName = (name: string): string => {
+  const colon = name.indexOf(':')
+  return colon === -1 ? name : name.slice(colon + 1)
+}
 
-// Element names that are properties of every object; the parser throws on three of them and
-// renames others, so they are marked before it sees them and restored in our tree (D-X6).
-const RESERVED_MARK = '!'
-const RESERVED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype'])
-const isReservedName = (name: string): boolean => RESERVED_NAMES.has(name)
-
-// One parser for every document: building the options costs more than parsing a small message.
-// Parsing is synchronous, so the entity problems of one document are collected in one array that
-// each parse empties first.
-const entityProblems: string[] = []
-
-const createParser = (problems: string[]): XMLParser =>
-  new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    removeNSPrefix: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    processEntities: true, // safe only because any DOCTYPE is refused before parsing
-    // `htmlEntities` (deprecated) stays at its default, false: this decoder replaces the built-in
-    // one, so HTML named entities are never decoded and numeric references are (D-X5)
-    entityDecoder: createEntityDecoder(problems),
-    // a backstop: the depth rule itself is checked on our tree (the parser allows one level more)
-    maxNestedTags: MAX_DEPTH,
-    // D-X4: the ordered node list, in document order: a duplicate is never merged and a one-item
-    // list stays a list. It is also the parser's cheapest output (no conversion to a keyed
-    // object, which cost about a tenth of parsing: docs/performance.md)
-    preserveOrder: true,
-    transformTagName: (name) => (isReservedName(name) ? RESERVED_MARK + name : name),
-    // no callback here reads the path; without it the parser skips building path strings
-    jPath: false,
-  })
-
-const parser = createParser(entityProblems)
-
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
-
-const ATTRIBUTES = ':@'
-const TEXT = '#text'
 const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map()
 
-/**
- * The parser's ordered nodes (`{ name: nodes, ':@': attributes }` or `{ '#text': text }`) → our
- * elements, appended to `into`; returns the nodes' text, concatenated.
- */
-const toElements = (nodes: unknown, into: XmlElement[]): string => {
-  let text = ''
-  if (!Array.isArray(nodes)) return text
-  for (const node of nodes as unknown[]) {
-    if (!isRecord(node)) continue
-    for (const key of Object.keys(node)) {
-      if (key === TEXT) text += stringOf(node[key])
-      else if (key !== ATTRIBUTES) into.push(toElement(key, node[key], node[ATTRIBUTES]))
+/** An element while it is being read; handed out as an {@link XmlElement} once closed. */
+interface OpenElement {
+  readonly name: string
+  readonly attributes: ReadonlyMap<string, string>
+  readonly children: XmlElement[]
+  text: string
+}
+
+/** Why the parse stopped early; thrown from a handler and caught in {@link readDocument}. */
+class Stop extends Error {
+  constructor(readonly failure: DocumentFailure) {
+    super(failure.expected)
+  }
+}
+
+/** The state of one parse (parsing is synchronous, so one parser and one state serve every call). */
+interface Build {
+  xml: string
+  stack: OpenElement[]
+  root: XmlElement | undefined
+  elements: number
+  lastClosed: string
+}
+
+const build: Build = { xml: '', stack: [], root: undefined, elements: 0, lastClosed: '' }
+
+/** saxes's message → our wording (names the end tag and what it closes, like the old scanner). */
+const describe = (message: string, parser: { readonly position: number }): { expected: string; message: string } => {
+  const bare = message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')
+  if (bare === 'undefined entity' || bare === 'malformed character entity') {
+    const end = parser.position
+    const start = build.xml.lastIndexOf('&', end - 1)
+    return {
+      expected: `${WELL_FORMED} (declared entities only)`,
+      message: `the reference ${build.xml.slice(start, end)}`,
     }
   }
-  return text
-}
-
-/** One element: name restored, attributes by local name, children in document order. */
-const toElement = (name: string, content: unknown, rawAttributes: unknown): XmlElement => {
-  const restored = name.startsWith(RESERVED_MARK) ? name.slice(RESERVED_MARK.length) : name
-  let attributes = NO_ATTRIBUTES
-  if (isRecord(rawAttributes)) {
-    const map = new Map<string, string>()
-    for (const key of Object.keys(rawAttributes))
-      if (key.startsWith('@_')) map.set(key.slice(2), stringOf(rawAttributes[key]))
-    attributes = map
+  if (bare === 'disallowed character') return { expected: `${WELL_FORMED} (XML characters only)`, message: bare }
+  if (bare === 'unexpected close tag') {
+    const start = build.xml.lastIndexOf('</', parser.position - 1)
+    const name = /^<\/([^\s>]*)/.exec(build.xml.slice(start))?.[1] ?? ''
+    return { expected: WELL_FORMED, message: `the end tag </${localName(name)}> closes <${build.lastClosed}>` }
   }
-  const children: XmlElement[] = []
-  const text = toElements(content, children)
-  return { name: restored, attributes, children, text }
+  if (bare === 'documents may contain only one root' || bare === 'text data outside of root node')
+    return { expected: `${WELL_FORMED} with exactly one root element`, message: bare }
+  return { expected: WELL_FORMED, message: bare }
 }
 
-const stringOf = (u: unknown): string => (typeof u === 'string' ? u : typeof u === 'number' ? String(u) : '')
-
-const depthOf = (element: XmlElement, limit: number): number => {
-  let deepest = 0
-  for (const child of element.children) {
-    deepest = Math.max(deepest, depthOf(child, limit))
-    if (deepest >= limit) break
-  }
-  return deepest + 1
+const createParser = (): SaxesParser<{ xmlns: false; position: true }> => {
+  // no namespace processing: prefixes are removed (their bindings are not checked, as before);
+  // position tracking gives every failure its line and column
+  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true })
+  parser.on('error', (error) => {
+    const { expected, message } = describe(error.message, parser)
+    throw new Stop(located('document', expected, message, { line: parser.line, column: parser.column }))
+  })
+  parser.on('doctype', () => {
+    throw new Stop(
+      located('document', 'a message without DOCTYPE or ENTITY declarations', '<!DOCTYPE', {
+        line: parser.line,
+        column: parser.column,
+      }),
+    )
+  })
+  parser.on('opentag', (tag) => {
+    const stack = build.stack
+    if (++build.elements > MAX_ELEMENTS)
+      throw new Stop(
+        located('limit', `at most ${String(MAX_ELEMENTS)} elements`, `more than ${String(MAX_ELEMENTS)} elements`, {
+          line: parser.line,
+          column: parser.column,
+        }),
+      )
+    if (stack.length >= MAX_DEPTH)
+      throw new Stop({
+        code: 'limit',
+        path: '',
+        expected: `elements nested at most ${String(MAX_DEPTH)} deep`,
+        actual: `more than ${String(MAX_DEPTH)} levels`,
+        line: parser.line,
+        column: parser.column,
+      })
+    let attributes = NO_ATTRIBUTES
+    for (const name in tag.attributes) {
+      // namespace declarations are not data (the parser used before dropped them too)
+      if (name === 'xmlns' || name.startsWith('xmlns:')) continue
+      if (attributes === NO_ATTRIBUTES) attributes = new Map()
+      ;(attributes as Map<string, string>).set(localName(name), tag.attributes[name] ?? '')
+    }
+    stack.push({ name: localName(tag.name), attributes, children: [], text: '' })
+  })
+  parser.on('closetag', () => {
+    const element = build.stack.pop()
+    if (element === undefined) return
+    build.lastClosed = element.name
+    const parent = build.stack[build.stack.length - 1]
+    if (parent === undefined) build.root = element
+    else parent.children.push(element)
+  })
+  parser.on('text', (text) => {
+    const top = build.stack[build.stack.length - 1]
+    if (top !== undefined) top.text += trimText(text)
+  })
+  parser.on('cdata', (text) => {
+    const top = build.stack[build.stack.length - 1]
+    if (top !== undefined) top.text += text
+  })
+  return parser
 }
+
+// One parser for every document: saxes resets itself on `close()`. A parse stopped by a throw
+// leaves it mid-document, so a fresh one replaces it then (failures are the rare path).
+let parser = createParser()
 
 /**
  * Reads a whole document: the checks above, then the one root element. Never throws; every
- * problem is a failure of the message.
+ * problem is a failure of the message, with its line and column.
  */
 export const readDocument = (xml: string): E.Either<readonly DocumentFailure[], XmlElement> => {
-  // a string longer than the limit in UTF-16 units is longer in bytes too: refused, and counted
-  // exactly only when that is cheap
-  // exactly only when it could matter: a UTF-16 unit is at most 3 UTF-8 bytes
+  // a string longer than the limit in UTF-16 units is longer in bytes too; counted exactly only
+  // when it could matter: a UTF-16 unit is at most 3 UTF-8 bytes
   if (xml.length > MAX_MESSAGE_BYTES || (xml.length * 3 > MAX_MESSAGE_BYTES && utf8ByteLength(xml) > MAX_MESSAGE_BYTES))
-    return left([
-      failure(
-        `a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`,
+    return left({
+      code: 'limit',
+      path: '',
+      expected: `a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`,
+      actual:
         xml.length > 4 * MAX_MESSAGE_BYTES
           ? `at least ${String(xml.length)} bytes`
           : `${String(utf8ByteLength(xml))} bytes`,
-      ),
-    ])
+    })
   const declaration = DECLARATION.exec(xml)
   if (declaration !== null)
-    return left([
-      failure(
+    return left(
+      located(
+        'document',
         'a message without DOCTYPE or ENTITY declarations',
-        `<!${declaration[1] ?? ''} at ${lineAndColumn(xml, declaration.index)}`,
+        `<!${declaration[1] ?? ''}`,
+        positionOf(xml, declaration.index),
       ),
-    ])
-  const forbidden = FORBIDDEN_CHAR.exec(xml)
-  if (forbidden !== null)
-    return left([
-      failure(
-        `${WELL_FORMED} (XML characters only)`,
-        `U+${(forbidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} at ${lineAndColumn(xml, forbidden.index)}`,
-      ),
-    ])
-  const malformed = wellFormed(xml)
-  if (malformed !== undefined)
-    return left([
-      failure(
-        malformed.kind === 'reference' ? `${WELL_FORMED} (declared entities only)` : WELL_FORMED,
-        `${malformed.message} at ${lineAndColumn(xml, malformed.index)}`,
-      ),
-    ])
-  const problems = entityProblems
-  problems.length = 0
-  let parsed: unknown
+    )
+  build.xml = xml
+  build.stack = []
+  build.root = undefined
+  build.elements = 0
+  build.lastClosed = ''
   try {
-    parsed = parser.parse(xml)
+    parser.write(xml).close()
   } catch (thrown) {
-    // only the nesting backstop is known to throw here; anything else is reported the same way
-    return left([failure(WELL_FORMED, thrown instanceof Error ? thrown.message : String(thrown))])
+    parser = createParser()
+    if (thrown instanceof Stop) return left(thrown.failure)
+    throw thrown
+  } finally {
+    build.xml = ''
+    build.stack = []
   }
-  if (problems.length > 0) return left(problems.map((p) => failure(`${WELL_FORMED} (declared entities only)`, p)))
-  const roots = toElement('', parsed, undefined)
-  if (roots.children.length !== 1 || roots.text !== '')
-    return left([
-      failure(
-        `${WELL_FORMED} with exactly one root element`,
-        roots.children.length === 0
-          ? 'no element'
-          : roots.children.map((c) => `<${c.name}>`).join(', ') + (roots.text === '' ? '' : ' and text'),
-      ),
-    ])
-  const [root] = roots.children
-  if (root === undefined) return left([failure(`${WELL_FORMED} with exactly one root element`, 'no element')])
-  if (depthOf(root, MAX_DEPTH + 1) > MAX_DEPTH)
-    return left([failure(`elements nested at most ${String(MAX_DEPTH)} deep`, `more than ${String(MAX_DEPTH)} levels`)])
-  return E.right(root)
+  // saxes refuses a document without a root ("document must contain a root element"), so a
+  // document that closed without failing has one
+  const root = build.root as XmlElement | undefined
+  build.root = undefined
+  return root === undefined
+    ? left(located('document', WELL_FORMED, 'no root element', { line: 1, column: 1 }))
+    : E.right(root)
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { invalidRequest, type SetUserError } from '../errors/SetUserError.js'
+import { type FailureCode, invalidRequest, type SetUserError } from '../errors/SetUserError.js'
 import { MAX_MESSAGE_BYTES } from './document.js'
 
 // The WHATWG decoder every JavaScript runtime has; declared here so the package does not depend
@@ -17,8 +17,8 @@ declare const TextDecoder: new (
 
 const ENCODING_DECLARATION = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/
 
-const failure = (expected: string, actual: unknown): SetUserError =>
-  invalidRequest([{ source: 'message', path: '', expected, actual }])
+const failure = (code: FailureCode, expected: string, actual: unknown): SetUserError =>
+  invalidRequest([{ source: 'message', code, path: '', expected, actual }])
 
 /**
  * Decodes a message's bytes: a byte-order mark decides first, then the `encoding` of the XML
@@ -36,7 +36,9 @@ const failure = (expected: string, actual: unknown): SetUserError =>
  */
 export const decodeXmlBytes = (bytes: Uint8Array): E.Either<SetUserError, string> => {
   if (bytes.length > MAX_MESSAGE_BYTES)
-    return E.left(failure(`a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`, `${String(bytes.length)} bytes`))
+    return E.left(
+      failure('limit', `a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`, `${String(bytes.length)} bytes`),
+    )
   const [b0, b1, b2] = bytes
   let label: string
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) label = 'utf-8'
@@ -53,6 +55,7 @@ export const decodeXmlBytes = (bytes: Uint8Array): E.Either<SetUserError, string
   } catch (thrown) {
     return E.left(
       failure(
+        'document',
         `text in the declared encoding (${label})`,
         thrown instanceof Error ? thrown.message : 'undecodable bytes',
       ),

@@ -35,6 +35,7 @@ export const checkAttributes = (
   for (const [name, value] of element.attributes) {
     if (!allowed.has(name))
       issues.push({
+        code: 'unknownElement',
         path: childPath(path, `@${name}`),
         expected: `no attribute "${name}" on <${element.name}>`,
         actual: value,
@@ -57,6 +58,7 @@ export const childrenByName = (element: XmlElement): ReadonlyMap<string, readonl
 export const duplicated = (name: string, occurrences: readonly XmlElement[], path: Path, issues: Issue[]): void => {
   if (occurrences.length > 1)
     issues.push({
+      code: 'tooMany',
       path,
       expected: `at most one <${name}> element`,
       actual: `${String(occurrences.length)} <${name}> elements`,
@@ -74,6 +76,7 @@ export const unknownElement = (
   // suggestions cost an edit distance per known name: only for the failures that get reported (D-S2)
   const suggestion = issues.length < MAX_REPORTED_ISSUES ? suggestKey(element.name, known) : undefined
   issues.push({
+    code: 'unknownElement',
     path,
     expected: `no element "${element.name}" in ${containerName}`,
     actual: describe(element),
@@ -123,7 +126,12 @@ export const elementValue = (
   switch (codec._tag) {
     case 'LeafType':
       if (element.children.length > 0) {
-        issues.push({ path, expected: `${codec.name} (text, not child elements)`, actual: describe(element) })
+        issues.push({
+          code: 'wrongType',
+          path,
+          expected: `${codec.name} (text, not child elements)`,
+          actual: describe(element),
+        })
         return SKIP
       }
       return leafValue(codec, element.text)
@@ -143,7 +151,12 @@ export const structValue = (
   issues: Issue[],
 ): Record<string, unknown> | typeof SKIP => {
   if (element.text !== '') {
-    issues.push({ path, expected: `${codec.name} (an element with children, not text)`, actual: element.text })
+    issues.push({
+      code: 'wrongType',
+      path,
+      expected: `${codec.name} (an element with children, not text)`,
+      actual: element.text,
+    })
     return SKIP
   }
   const known = Object.keys(codec.props)
@@ -194,7 +207,12 @@ const listItems = (
   if (wrapper === undefined) return SKIP
   checkAttributes(wrapper, path, issues)
   if (wrapper.text !== '') {
-    issues.push({ path, expected: `${codec.name} (<${element}> elements, not text)`, actual: wrapper.text })
+    issues.push({
+      code: 'wrongType',
+      path,
+      expected: `${codec.name} (<${element}> elements, not text)`,
+      actual: wrapper.text,
+    })
     return SKIP
   }
   let index = 0

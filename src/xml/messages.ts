@@ -160,11 +160,17 @@ const readEnvelope = (xml: string, problems: Problems, bodyContentRequired: bool
   }
   const root = document.right
   if (root.name !== 'message') {
-    problems.message.push({ path: [], expected: 'the root element <serv:message>', actual: `<${root.name}>` })
+    problems.message.push({
+      code: 'unknownElement',
+      path: [],
+      expected: 'the root element <serv:message>',
+      actual: `<${root.name}>`,
+    })
     return undefined
   }
   checkAttributes(root, [], problems.message, ROOT_ATTRIBUTES)
-  if (root.text !== '') problems.message.push({ path: [], expected: 'no text in <message>', actual: root.text })
+  if (root.text !== '')
+    problems.message.push({ code: 'wrongType', path: [], expected: 'no text in <message>', actual: root.text })
   const parts = childrenByName(root)
   for (const [name, elements] of parts) {
     if (name !== 'header' && name !== 'body')
@@ -180,7 +186,8 @@ const readEnvelope = (xml: string, problems: Problems, bodyContentRequired: bool
   }
   const bodyPath = rootPath('body')
   checkAttributes(body, bodyPath, problems.message)
-  if (body.text !== '') problems.message.push({ path: bodyPath, expected: 'no text in <body>', actual: body.text })
+  if (body.text !== '')
+    problems.message.push({ code: 'wrongType', path: bodyPath, expected: 'no text in <body>', actual: body.text })
   const contents = childrenByName(body)
   for (const [name, elements] of contents) {
     if (name !== 'bodyContent')
@@ -205,7 +212,12 @@ const single = (
 }
 
 const required = (name: string, parent: Path, issues: Issue[]): void => {
-  issues.push({ path: childPath(parent, name), expected: `required element "${name}"`, actual: undefined })
+  issues.push({
+    code: 'missingElement',
+    path: childPath(parent, name),
+    expected: `required element "${name}"`,
+    actual: undefined,
+  })
 }
 
 /** Maps an element onto a struct codec and decodes it; issues go to `issues`, rooted at `path`. */
@@ -242,6 +254,7 @@ const readOperation = (bodyContent: XmlElement, problems: Problems, expected?: O
   const name = type === undefined ? undefined : REQUEST_TYPE.exec(type)?.[1]
   if (name !== undefined && isOperation(name) && (expected === undefined || name === expected)) return name
   problems.message.push({
+    code: 'outOfRange',
     path: typePath,
     expected: `xsi:type ${accepted.join(' or ')}`,
     actual: type,
@@ -340,7 +353,13 @@ export const parseGetUserMessage = (xml: string): E.Either<SetUserError, GetUser
 /** Unreachable: `parseRequest` with an expected operation returns only that operation. */
 const unexpected = (m: RequestMessage): SetUserError =>
   invalidRequest([
-    { source: 'message', path: 'body.bodyContent.@type', expected: 'the expected operation', actual: m.operation },
+    {
+      source: 'message',
+      code: 'outOfRange',
+      path: 'body.bodyContent.@type',
+      expected: 'the expected operation',
+      actual: m.operation,
+    },
   ])
 
 /**
@@ -441,6 +460,7 @@ export const parseGetUserResponse = (xml: string): E.Either<SetUserError, User> 
   const { status, bodyContent } = response
   if (status.result !== 'SUCCESS') {
     problems.message.push({
+      code: 'outOfRange',
       path: childPath(childPath(rootPath('header'), 'response'), 'result'),
       expected: 'SUCCESS',
       actual: `FAILURE ${status.exceptionID ?? ''}: ${status.reason ?? ''}`,
@@ -451,7 +471,12 @@ export const parseGetUserResponse = (xml: string): E.Either<SetUserError, User> 
   checkAttributes(bodyContent, bodyContentPath, problems.message, BODY_CONTENT_ATTRIBUTES)
   const type = bodyContent.attributes.get('type')
   if (localType(type) !== 'getUserResponse')
-    problems.message.push({ path: typePath, expected: 'xsi:type use:getUserResponse', actual: type })
+    problems.message.push({
+      code: 'outOfRange',
+      path: typePath,
+      expected: 'xsi:type use:getUserResponse',
+      actual: type,
+    })
   const view = decodeElement(GetUserView, bodyContent, [], problems.body)
   if (view === undefined || !problems.none) return E.left(problems.toError())
   const user = fromGetUserView(view)

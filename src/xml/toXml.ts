@@ -6,6 +6,7 @@
  * @module
  */
 import type { ModelCodec } from '../model/codec.js'
+import { isPlainObject } from '../model/plain.js'
 import { FORBIDDEN_CHAR } from './document.js'
 
 /** The prefix (with its colon, or `''`) for the children of a struct codec. */
@@ -34,9 +35,6 @@ const leafText = (value: unknown): string =>
       : typeof value === 'string'
         ? escapeText(value)
         : ''
-
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /**
  * The XML of one element named `name` (with `prefix`) holding `value` as `codec` describes it. An
@@ -71,7 +69,7 @@ export const renderElement = (
 
 /** The children of a struct value, in the codec's order; absent children are not written. */
 export const renderChildren = (codec: ModelCodec, value: unknown, prefixOf: PrefixOf): string => {
-  if (codec._tag !== 'StructType' || !isRecord(value)) return ''
+  if (codec._tag !== 'StructType' || !isPlainObject(value)) return ''
   const prefix = prefixOf(codec)
   let out = ''
   for (const [name, child] of Object.entries(codec.props)) {

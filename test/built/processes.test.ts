@@ -60,6 +60,73 @@ describe('CLI as a real process (the built dist/cli/main.js)', () => {
     expect(child.stderr).toContain('webex-user-rules:')
   })
 
+  const noStackTrace = (text: string): void => {
+    expect(text).not.toMatch(/^\s+at /m)
+    expect(text).not.toContain('node:internal')
+  }
+
+  it('no stack trace on any unusable input: exit 2 with one message (issue 14: delete --request {})', () => {
+    for (const args of [
+      ['delete', '--request', '{}'],
+      ['delete', '--site', `${DEMO}site.json`, '--users', `${DEMO}jdoe.json`, '--request', '{}'],
+      ['apply', '--user', '/', '--site', '/', '--request', '/'],
+      ['batch', '--input', '/nonexistent'],
+      ['frobnicate'],
+      [],
+    ]) {
+      const child = node(args)
+      expect([args, child.status]).toEqual([args, 2])
+      expect(child.stdout).toBe('')
+      expect(child.stderr).toContain('webex-user-rules:')
+      noStackTrace(child.stderr)
+    }
+  }, 60_000)
+
+  it('--version and per-command --help', () => {
+    const { version } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }
+    expect(node(['--version'])).toMatchObject({ status: 0, stdout: `${version}\n` })
+    expect(node(['batch', '--help'])).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('Usage: webex-user-rules batch [options]') as unknown,
+    })
+  })
+
+  it('"-" reads the request from stdin', () => {
+    const child = spawnSync(process.execPath, ['dist/cli/main.js', ...apply('-')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: readFileSync(`${ROOT}${DEMO}meetingtype-105.xml`, 'utf8'),
+    })
+    expect(child.status).toBe(0)
+    expect(json(child.stdout)).toMatchObject({ user: { meetingTypes: [105] } })
+  })
+
+  it('batch: NDJSON from stdin, NDJSON out, the summary on stderr and no progress bar on a pipe', () => {
+    const user = JSON.parse(readFileSync(`${ROOT}${DEMO}jdoe.json`, 'utf8')) as object
+    const site = JSON.parse(readFileSync(`${ROOT}${DEMO}site.json`, 'utf8')) as object
+    const caller = { webExId: 'admin', role: 'siteAdmin' }
+    const input = [
+      { user, site, request: { caller, body: { webExId: 'jdoe', meetingTypes: [105] } } },
+      { user, site, request: { caller, body: { webExId: 'jdoe', phones: { PIN: '7777' } } } },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n')
+    const child = spawnSync(process.execPath, ['dist/cli/main.js', 'batch', '--input', '-'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input,
+    })
+    expect(child.status).toBe(1)
+    expect(
+      child.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { status: string }).status),
+    ).toEqual(['SUCCESS', 'FAILURE'])
+    expect(child.stderr).toBe('batch: 2 requests, 1 applied, 1 refused, 0 unusable\n')
+    expect(child.stdout).not.toContain('7777')
+  })
+
   it('the corpus GetUser response with a corpus SetUser, from the package entry of npx', () => {
     // `npx webex-user-rules` inside the repository runs this package's own bin (npm links the
     // current project); offline, so the test never reaches a registry
@@ -85,7 +152,7 @@ describe('CLI as a real process (the built dist/cli/main.js)', () => {
     expect(child.stdout).toBe(
       // the diff is against the retargeted user, so webExId is not a change
       'SetUser admin by admin (siteAdmin): SUCCESS\n' +
-        '  changed  phones.PIN: "" → "4826"\n' +
+        '  changed  phones.PIN: [redacted] → [redacted]\n' +
         '  effect   provisionTelephony {"server":"primaryLarge"}\n',
     )
     expect(child.status).toBe(0)

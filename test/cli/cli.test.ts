@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import * as E from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { noPrivilege } from 'webex-user-rules'
 import { parseResponseStatus, renderSetUserResponse } from 'webex-user-rules/xml'
@@ -75,7 +76,7 @@ describe('CLI apply: success (exit 0)', () => {
     expect(json(run(apply(`${DEMO}meetingtype-105.xml`), io({}, false)).stdout)).toHaveProperty('user')
   })
 
-  it('diff lists notices and effects, and never prints a password', () => {
+  it('D-E1 diff lists notices and effects, and never prints a password or a PIN', () => {
     const body = { webExId: 'jdoe', password: 'n3w-Secret', phones: { PIN: '4826' }, privilege: { siteAdmin: true } }
     const result = run(apply('body.json', '--format', 'diff'), io({ 'body.json': JSON.stringify(body) }))
     expect(result.exitCode).toBe(0)
@@ -83,12 +84,13 @@ describe('CLI apply: success (exit 0)', () => {
       'SetUser jdoe by admin (siteAdmin): SUCCESS',
       '  changed  privilege.host: true → false',
       '  changed  privilege.siteAdmin: (absent) → true',
-      '  changed  password: (absent) → ******',
-      '  changed  phones: (absent) → {"PIN":"4826"}',
+      '  changed  password: (absent) → [redacted]',
+      '  changed  phones: (absent) → {"PIN":"[redacted]"}',
       '  effect   provisionTelephony {"server":"primaryLarge"}',
       '',
     ])
     expect(result.stdout).not.toContain('n3w-Secret')
+    expect(result.stdout).not.toContain('4826')
   })
 
   it('the user may be a real GetUser response; --retarget points it at the request (corpus round trip)', () => {
@@ -138,7 +140,9 @@ describe('CLI apply: the caller', () => {
     const anonymous = readFileSync(`${ROOT}${DEMO}meetingtype-105.xml`, 'utf8').replace('<webExID>admin</webExID>', '')
     const result = run(apply('anon.xml'), io({ 'anon.xml': anonymous }))
     expect(result.exitCode).toBe(2)
-    expect(result.stderr).toContain('the securityContext has no webExID; pass --caller')
+    expect(result.stderr).toContain(
+      '--request anon.xml: the securityContext of the request has no webExID; pass --caller',
+    )
     expect(run(apply('anon.xml', '--caller', 'admin'), io({ 'anon.xml': anonymous })).exitCode).toBe(0)
   })
 })
@@ -190,23 +194,52 @@ describe('CLI: unusable arguments or files (exit 2)', () => {
     return result.stderr
   }
 
-  it('--help prints the usage (exit 0)', () => {
-    expect(run(['--help'], io())).toMatchObject({
-      exitCode: 0,
-      stdout: expect.stringContaining('Usage: webex-user-rules apply') as unknown,
-    })
+  it('--help lists every command, and each command has its own --help (exit 0)', () => {
+    const help = run(['--help'], io())
+    expect(help.exitCode).toBe(0)
+    expect(help.stdout).toContain('Usage: webex-user-rules [options] [command]')
+    for (const command of ['apply', 'create', 'get', 'delete', 'activate', 'inactivate', 'batch'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'))
+    const apply = run(['apply', '--help'], io())
+    expect(apply.exitCode).toBe(0)
+    expect(apply.stdout).toContain('Usage: webex-user-rules apply [options]')
+    expect(apply.stdout).toContain('--retarget')
+    expect(apply.stdout).not.toContain('--users')
+    const del = run(['delete', '-h'], io())
+    expect(del.stdout).toContain('--users <file>')
+    expect(del.stdout).not.toContain('--retarget')
+  })
+
+  it('--version prints the package version (exit 0)', () => {
+    const { version } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }
+    expect(run(['--version'], io())).toEqual({ stdout: `${version}\n`, stderr: '', exitCode: 0 })
+    expect(run(['-V'], io()).stdout).toBe(`${version}\n`)
   })
 
   it('bad command lines', () => {
-    expect(usage([])).toContain('missing command (apply, create, get, delete, activate, inactivate)')
-    expect(usage(['remove'])).toContain('unknown command "remove"')
-    expect(usage(['apply', '--user', 'u'])).toContain('missing --site, --request')
-    expect(usage(['apply', '--frobnicate'])).toContain("Unknown option '--frobnicate'")
+    expect(usage([])).toContain('missing command (apply, create, get, delete, activate, inactivate, batch)')
+    expect(usage(['remove'])).toContain("unknown command 'remove'")
+    expect(usage(['apply', '--user', 'u', '--request', 'r'])).toContain("required option '--site <file>' not specified")
+    expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--frobnicate'))).toContain("unknown option '--frobnicate'")
     expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--format', 'yaml'))).toContain(
-      '--format must be one of json, xml, diff',
+      "option '--format <format>' argument 'yaml' is invalid. Allowed choices are json, xml, diff.",
     )
-    expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--role', 'king'))).toContain('--role must be one of')
-    expect(usage(apply(`${DEMO}meetingtype-105.xml`, 'extra'))).toContain('unexpected argument "extra"')
+    expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--role', 'king'))).toContain(
+      "argument 'king' is invalid. Allowed choices are siteAdmin, roSiteAdmin, host, attendee.",
+    )
+    expect(usage(apply(`${DEMO}meetingtype-105.xml`, 'extra'))).toContain("too many arguments for 'apply'")
+    expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--caller', ''))).toContain('--caller must not be empty')
+  })
+
+  it('options of another command are refused, not ignored', () => {
+    // --users belongs to get/delete/activate, --retarget to apply, --input to batch
+    expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--users', 'u.json'))).toContain("unknown option '--users'")
+    expect(usage(['get', '--users', 'u.json', '--request', 'r.json', '--retarget'])).toContain(
+      "unknown option '--retarget'",
+    )
+    expect(usage(['create', '--site', 's.json', '--request', 'r.json', '--input', 'x'])).toContain(
+      "unknown option '--input'",
+    )
   })
 
   it('files that cannot be read or are neither XML nor JSON', () => {
@@ -243,7 +276,130 @@ describe('CLI: unusable arguments or files (exit 2)', () => {
       ['apply', '--user', `${DEMO}jdoe.json`, '--site', 'bad-site.json', '--request', `${DEMO}meetingtype-105.xml`],
       files,
     )
-    expect(stderr).toContain('the --user or --site file is not usable')
+    expect(stderr).toContain('the --user(s) or --site file is not usable')
     expect(stderr).toContain('site.activeHostCount')
+  })
+})
+
+describe('D-E1 the CLI never echoes a secret', () => {
+  const secretArb = fc
+    .string({
+      unit: fc.constantFrom(...Array.from('abcdefghijklmnopqrstuvwxyz0123456789')),
+      minLength: 12,
+      maxLength: 80,
+    })
+    .map((s) => `Zq9${s}`)
+
+  it('in any format, refused or applied, a generated password, PIN or securityContext password is not printed', () => {
+    fc.assert(
+      fc.property(secretArb, fc.constantFrom('json', 'xml', 'diff'), (secret, format) => {
+        const refusedBody = { webExId: 'jdoe', password: secret.repeat(4), phones: { PIN: secret } }
+        const xml = readFileSync(`${ROOT}${DEMO}meetingtype-105.xml`, 'utf8').replace(
+          '<webExID>admin</webExID>',
+          `<webExID>admin</webExID><password>${secret}</password><extra>${secret}</extra>`,
+        )
+        const files = io({ 'refused.json': JSON.stringify(refusedBody), 'message.xml': xml })
+        for (const argv of [apply('refused.json', '--format', format), apply('message.xml', '--format', format)]) {
+          const result = run(argv, files)
+          expect(result.exitCode).toBe(1)
+          expect(`${result.stdout}${result.stderr}`).not.toContain(secret.slice(0, 12))
+        }
+        const applied = run(
+          apply('ok.json', '--format', 'diff'),
+          io({ 'ok.json': JSON.stringify({ webExId: 'jdoe', password: secret, phones: { PIN: '4826' } }) }),
+        )
+        expect(applied.exitCode).toBe(0)
+        expect(applied.stdout).not.toContain(secret.slice(0, 12))
+      }),
+      { numRuns: 40 },
+    )
+  })
+})
+
+describe('CLI: stdin and batch', () => {
+  it('"-" reads a file from standard input', () => {
+    const stdin = readFileSync(`${ROOT}${DEMO}meetingtype-105.xml`)
+    const result = run(apply('-', '--format', 'json'), { ...io(), readStdin: () => stdin })
+    expect(result.exitCode).toBe(0)
+    expect(json(result.stdout)).toMatchObject({ user: { meetingTypes: [105] } })
+  })
+
+  const user = JSON.parse(readFileSync(`${ROOT}${DEMO}jdoe.json`, 'utf8')) as { webExId: string }
+  const site = JSON.parse(readFileSync(`${ROOT}${DEMO}site.json`, 'utf8')) as object
+  const admin = { webExId: 'admin', role: 'siteAdmin' }
+
+  it('D-E4 NDJSON in: one result line per request, in order; a summary on stderr; exit 1 when any is refused', () => {
+    const lines = [
+      JSON.stringify({ user, site, request: { caller: admin, body: { webExId: 'jdoe', meetingTypes: [105] } } }),
+      '',
+      JSON.stringify({ user, site, request: { caller: admin, body: { webExId: 'jdoe', phones: { PIN: '1234' } } } }),
+      'not json',
+      JSON.stringify({ user, site, request: readFileSync(`${ROOT}${DEMO}meetingtype-105.xml`, 'utf8') }),
+    ].join('\n')
+    const result = run(['batch', '--input', 'in.ndjson'], io({ 'in.ndjson': lines }))
+    expect(result.exitCode).toBe(1)
+    const out = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(out.map((o) => [o['line'], o['status']])).toEqual([
+      [1, 'SUCCESS'],
+      [3, 'FAILURE'],
+      [4, 'UNUSABLE'],
+      [5, 'SUCCESS'],
+    ])
+    expect(out[0]).toMatchObject({ webExId: 'jdoe', result: { user: { meetingTypes: [105] } } })
+    expect(out[1]).toMatchObject({ error: { _tag: 'InvalidPin' } })
+    expect(result.stderr).toBe('batch: 4 requests, 2 applied, 1 refused, 1 unusable\n')
+  })
+
+  it('D-E4 a folder of XML messages applies in name order, each to the user the previous one left', () => {
+    const message = readFileSync(`${ROOT}${DEMO}meetingtype-105.xml`, 'utf8')
+    const second = message.replace(/<meetingTypes>[\s\S]*?<\/meetingTypes>/, '<firstName>Second</firstName>')
+    const files: Record<string, string> = {
+      'in/b.xml': second,
+      'in/a.xml': message,
+      'in/notes.txt': 'ignored',
+      'users.json': JSON.stringify([user]),
+      'site.json': JSON.stringify(site),
+    }
+    const result = run(['batch', '--input', 'in', '--site', 'site.json', '--users', 'users.json'], {
+      ...io(files),
+      readDir: (path) => {
+        if (path !== 'in') throw new Error('not a folder')
+        return ['b.xml', 'notes.txt', 'a.xml']
+      },
+    })
+    expect(result.exitCode).toBe(0)
+    const out = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; status: string; result: { user: object } })
+    expect(out.map((o) => [o.file, o.status])).toEqual([
+      ['a.xml', 'SUCCESS'],
+      ['b.xml', 'SUCCESS'],
+    ])
+    // the second message sees the first one's meetingTypes
+    expect(out[1]?.result.user).toMatchObject({ meetingTypes: [105], firstName: 'Second' })
+    expect(result.stderr).toBe('batch: 2 requests, 2 applied, 0 refused, 0 unusable\n')
+  })
+
+  it('a progress bar only when stderr is a terminal', () => {
+    const line = JSON.stringify({ user, site, request: { caller: admin, body: { webExId: 'jdoe' } } })
+    const drawn: string[] = []
+    run(['batch', '--input', 'in.ndjson'], {
+      ...io({ 'in.ndjson': `${line}\n${line}\n` }),
+      progress: (t) => drawn.push(t),
+    })
+    expect(drawn).toEqual([`\r[${'#'.repeat(15)}${'-'.repeat(15)}] 1/2`, `\r[${'#'.repeat(30)}] 2/2`, '\n'])
+  })
+
+  it('a folder without --site and --users, or no input, cannot run (exit 2)', () => {
+    const folder = { ...io(), readDir: () => ['a.xml'] }
+    expect(run(['batch', '--input', 'in'], folder)).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('--site and --users are required') as unknown,
+    })
+    expect(run(['batch', '--input', 'missing.ndjson'], io()).exitCode).toBe(2)
   })
 })

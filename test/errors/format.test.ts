@@ -3,7 +3,9 @@ import * as api from 'webex-user-rules'
 import type { SetUserError, SetUserErrorTag } from 'webex-user-rules'
 
 const oneOfEach: SetUserError[] = [
-  api.invalidRequest([{ source: 'body', path: 'privilege.host', expected: 'boolean', actual: 'yes' }]),
+  api.invalidRequest([
+    { source: 'body', code: 'wrongType', path: 'privilege.host', expected: 'boolean', actual: 'yes' },
+  ]),
   api.userNotFound('jdoe'),
   api.noPrivilege(['privilege.host']),
   api.invalidPin('phones.PIN'),
@@ -58,12 +60,13 @@ describe('errors (spec §1)', () => {
         api.invalidRequest([
           {
             source: 'body',
+            code: 'unknownElement',
             path: 'Active',
             expected: 'no element "Active" in SetUserBody',
             actual: 'ACTIVATED',
             hint: 'did you mean "active"?',
           },
-          { source: 'site', path: 'hostLimit', expected: 'integer', actual: -1 },
+          { source: 'site', code: 'outOfRange', path: 'hostLimit', expected: 'integer', actual: -1 },
         ]),
       ),
     ).toBe(
@@ -77,11 +80,17 @@ describe('errors (spec §1)', () => {
   })
 
   it('formatDecodeFailure survives values JSON cannot show', () => {
-    expect(api.formatDecodeFailure({ source: 'body', path: 'x', expected: 'boolean', actual: 10n })).toBe(
-      'body.x: expected boolean, got bigint',
-    )
-    expect(api.formatDecodeFailure({ source: 'body', path: 'x', expected: 'string', actual: undefined })).toBe(
-      'body.x: expected string, got nothing',
-    )
+    expect(
+      api.formatDecodeFailure({ source: 'body', code: 'wrongType', path: 'x', expected: 'boolean', actual: 10n }),
+    ).toBe('body.x: expected boolean, got bigint')
+    expect(
+      api.formatDecodeFailure({
+        source: 'body',
+        code: 'missingElement',
+        path: 'x',
+        expected: 'string',
+        actual: undefined,
+      }),
+    ).toBe('body.x: expected string, got nothing')
   })
 })

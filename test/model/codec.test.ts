@@ -37,7 +37,7 @@ describe('leaves', () => {
     expect(runCodec(s, 'abcde').issues).toEqual([])
     expect(runCodec(s, '').issues).toEqual([])
     expect(runCodec(s, 'abcdef').issues).toEqual([
-      { path: [], expected: 'string (max 5 characters)', actual: 'abcdef' },
+      { code: 'tooLong', path: [], expected: 'string (max 5 characters)', actual: 'abcdef' },
     ])
   })
 
@@ -45,7 +45,9 @@ describe('leaves', () => {
     const s = str(5, 1)
     expect(s.spec).toEqual({ kind: 'string', maxLength: 5, minLength: 1 })
     expect(runCodec(s, 'a').issues).toEqual([])
-    expect(runCodec(s, '').issues).toEqual([{ path: [], expected: 'string (1..5 characters)', actual: '' }])
+    expect(runCodec(s, '').issues).toEqual([
+      { code: 'outOfRange', path: [], expected: 'string (1..5 characters)', actual: '' },
+    ])
   })
 
   it('R1 an enumeration accepts exactly its values and lists them in `expected`', () => {
@@ -54,7 +56,7 @@ describe('leaves', () => {
     expect(runCodec(e, 'ACTIVATED').issues).toEqual([])
     expect(runCodec(e, 'DEACTIVATED').issues).toEqual([])
     expect(runCodec(e, 'activated').issues).toEqual([
-      { path: [], expected: '"ACTIVATED" | "DEACTIVATED"', actual: 'activated' },
+      { code: 'outOfRange', path: [], expected: '"ACTIVATED" | "DEACTIVATED"', actual: 'activated' },
     ])
     expect(runCodec(e, 1).issues).toHaveLength(1)
   })
@@ -68,7 +70,7 @@ describe('lists (D-S1)', () => {
     expect(l.maxItems).toBe(Number.POSITIVE_INFINITY)
     expect(runCodec(l, []).issues).toEqual([])
     expect(runCodec(l, 'abc').issues).toEqual([
-      { path: [], expected: 'list of string (max 3 characters)', actual: 'abc' },
+      { code: 'wrongType', path: [], expected: 'list of string (max 3 characters)', actual: 'abc' },
     ])
   })
 
@@ -77,7 +79,7 @@ describe('lists (D-S1)', () => {
     expect(l.minItems).toBe(1)
     expect(runCodec(l, [true]).issues).toEqual([])
     expect(runCodec(l, []).issues).toEqual([
-      { path: [], expected: 'list of boolean with at least 1 item(s)', actual: [] },
+      { code: 'missingElement', path: [], expected: 'list of boolean with at least 1 item(s)', actual: [] },
     ])
   })
 
@@ -87,7 +89,7 @@ describe('lists (D-S1)', () => {
     const s = struct('holder', { flagsList: l })
     expect(runCodec(s, { flagsList: [true, false] }).issues).toEqual([])
     expect(runCodec(s, { flagsList: [true, false, true] }).issues).toEqual([
-      { path: ['flagsList'], expected: 'list of boolean with at most 2 item(s)', actual: 3 },
+      { code: 'tooMany', path: ['flagsList'], expected: 'list of boolean with at most 2 item(s)', actual: 3 },
     ])
   })
 
@@ -108,7 +110,7 @@ describe('structs', () => {
     expect(runCodec(optional, {}).issues).toEqual([])
     const required = struct('req', { a: str(3) }, ['a'])
     expect(runCodec(required, {}).issues).toEqual([
-      { path: ['a'], expected: 'required element "a"', actual: undefined },
+      { code: 'missingElement', path: ['a'], expected: 'required element "a"', actual: undefined },
     ])
   })
 

@@ -221,13 +221,16 @@ describe('spec §5 corpus: what each real message parses to', () => {
       E.left({
         _tag: 'InvalidRequest',
         exceptionID: '999999',
-        reason: 'Invalid request: message: expected well-formed XML',
+        reason: 'Invalid request: message: expected well-formed XML at line 19, col 19',
         failures: [
           {
             source: 'message',
+            code: 'document',
             path: '',
             expected: 'well-formed XML',
-            actual: expect.stringMatching(/end tag <\/videoSystems> closes <videoCallback> at line 19/) as unknown,
+            actual: 'the end tag </videoSystems> closes <videoCallback>',
+            line: 19,
+            column: 19,
           },
         ],
       }),

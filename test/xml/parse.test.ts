@@ -88,9 +88,9 @@ describe('spec §5 accepts what real clients send', () => {
         message('<webExId>j</webExId><privilege><host>1</host><siteAdmin>yes</siteAdmin><HQvideo/></privilege>'),
       ),
     ).toEqual([
-      { source: 'body', path: 'privilege.host', expected: 'boolean', actual: '1' },
-      { source: 'body', path: 'privilege.siteAdmin', expected: 'boolean', actual: 'yes' },
-      { source: 'body', path: 'privilege.HQvideo', expected: 'boolean', actual: '' },
+      { source: 'body', code: 'wrongType', path: 'privilege.host', expected: 'boolean', actual: '1' },
+      { source: 'body', code: 'wrongType', path: 'privilege.siteAdmin', expected: 'boolean', actual: 'yes' },
+      { source: 'body', code: 'wrongType', path: 'privilege.HQvideo', expected: 'boolean', actual: '' },
     ])
   })
 
@@ -180,7 +180,7 @@ describe('spec §5 accepts what real clients send', () => {
 
   it('D-X3 an integer beyond what a number holds exactly is reported with its text', () => {
     expect(failures(message('<webExId>j</webExId><timeZoneID>99999999999999999999</timeZoneID>'))).toEqual([
-      { source: 'body', path: 'timeZoneID', expected: 'integer', actual: '99999999999999999999' },
+      { source: 'body', code: 'wrongType', path: 'timeZoneID', expected: 'integer', actual: '99999999999999999999' },
     ])
   })
 
@@ -240,7 +240,7 @@ describe('spec §5 rejects with InvalidRequest', () => {
       message('<webExId>j</webExId>').replace('</serv:message>', ''),
     ]) {
       expect(failures(broken)).toEqual([
-        expect.objectContaining({ source: 'message', path: '', expected: 'well-formed XML' }),
+        expect.objectContaining({ source: 'message', code: 'document', path: '', expected: 'well-formed XML' }),
       ])
     }
   })
@@ -263,9 +263,13 @@ describe('spec §5 rejects with InvalidRequest', () => {
       expect(failures(message(`<webExId>a${ref}b</webExId>`))).toEqual([
         {
           source: 'message',
+          code: 'document',
           path: '',
           expected: 'well-formed XML (declared entities only)',
-          actual: expect.stringContaining(ref) as unknown,
+          actual: `the reference ${ref}`,
+          line: 4,
+          // the parser reports the column just after the reference
+          column: `  <body><bodyContent xsi:type="${SET_USER}"><webExId>a${ref}`.length,
         },
       ])
     }
@@ -287,7 +291,13 @@ describe('spec §5 rejects with InvalidRequest', () => {
     expect(E.isRight(parseSetUserMessage(exactly))).toBe(true) // whitespace is trimmed: description ''
     const over = exactly.replace('<description> ', '<description>  ')
     expect(failures(over)).toEqual([
-      { source: 'message', path: '', expected: 'a message of at most 65536 bytes', actual: '65537 bytes' },
+      {
+        source: 'message',
+        code: 'limit',
+        path: '',
+        expected: 'a message of at most 65536 bytes',
+        actual: '65537 bytes',
+      },
     ])
     // 'é' is one UTF-16 unit but two bytes
     const wide = pad(MAX_MESSAGE_BYTES - baseBytes + 2, 'é', 2)
@@ -300,11 +310,24 @@ describe('spec §5 rejects with InvalidRequest', () => {
     const nested = (n: number): string => message(`<webExId>j</webExId>${'<x>'.repeat(n)}${'</x>'.repeat(n)}`)
     // 16 deep: readable, so the failure is about the unknown element
     expect(failures(nested(MAX_DEPTH - 3))).toEqual([
-      expect.objectContaining({ source: 'body', path: 'x', expected: 'no element "x" in SetUserBody' }),
+      expect.objectContaining({
+        source: 'body',
+        code: 'unknownElement',
+        path: 'x',
+        expected: 'no element "x" in SetUserBody',
+      }),
     ])
     // 17 deep: refused as a whole
     expect(failures(nested(MAX_DEPTH - 2))).toEqual([
-      { source: 'message', path: '', expected: 'elements nested at most 16 deep', actual: 'more than 16 levels' },
+      {
+        source: 'message',
+        code: 'limit',
+        path: '',
+        expected: 'elements nested at most 16 deep',
+        actual: 'more than 16 levels',
+        line: 4,
+        column: expect.any(Number) as unknown,
+      },
     ])
     // far deeper: the parser's own limit, still an InvalidRequest and never a throw
     expect(failures(nested(5000))[0]?.source).toBe('message')
@@ -319,7 +342,13 @@ describe('spec §5 rejects with InvalidRequest', () => {
 
   it('a root other than message', () => {
     expect(failures(`<envelope><webExId>j</webExId></envelope>`)).toEqual([
-      { source: 'message', path: '', expected: 'the root element <serv:message>', actual: '<envelope>' },
+      {
+        source: 'message',
+        code: 'unknownElement',
+        path: '',
+        expected: 'the root element <serv:message>',
+        actual: '<envelope>',
+      },
     ])
   })
 
@@ -329,6 +358,7 @@ describe('spec §5 rejects with InvalidRequest', () => {
     ).toEqual([
       {
         source: 'body',
+        code: 'unknownElement',
         path: 'Active',
         expected: 'no element "Active" in SetUserBody',
         actual: 'DEACTIVATED',
@@ -336,6 +366,7 @@ describe('spec §5 rejects with InvalidRequest', () => {
       },
       {
         source: 'body',
+        code: 'unknownElement',
         path: 'privilege.hsot',
         expected: 'no element "hsot" in privilege',
         actual: 'true',
@@ -348,6 +379,7 @@ describe('spec §5 rejects with InvalidRequest', () => {
     expect(failures(message('<webExId>j</webExId><meetingTypes><meetingtype>1</meetingtype></meetingTypes>'))).toEqual([
       {
         source: 'body',
+        code: 'unknownElement',
         path: 'meetingTypes.meetingtype',
         expected: 'no element "meetingtype" in meetingTypes',
         actual: '1',
@@ -364,10 +396,23 @@ describe('spec §5 rejects with InvalidRequest', () => {
         ),
       ),
     ).toEqual([
-      { source: 'body', path: 'webExId', expected: 'at most one <webExId> element', actual: '2 <webExId> elements' },
-      { source: 'body', path: 'phones.PIN', expected: 'at most one <PIN> element', actual: '2 <PIN> elements' },
       {
         source: 'body',
+        code: 'tooMany',
+        path: 'webExId',
+        expected: 'at most one <webExId> element',
+        actual: '2 <webExId> elements',
+      },
+      {
+        source: 'body',
+        code: 'tooMany',
+        path: 'phones.PIN',
+        expected: 'at most one <PIN> element',
+        actual: '2 <PIN> elements',
+      },
+      {
+        source: 'body',
+        code: 'tooMany',
         path: 'meetingTypes',
         expected: 'at most one <meetingTypes> element',
         actual: '2 <meetingTypes> elements',
@@ -411,8 +456,18 @@ describe('spec §5 rejects with InvalidRequest', () => {
       )
       expect(() => parseSetUserMessage(xml)).not.toThrow()
       expect(failures(xml)).toEqual([
-        expect.objectContaining({ source: 'body', path: name, expected: `no element "${name}" in SetUserBody` }),
-        expect.objectContaining({ source: 'body', path: `phones.${name}`, expected: `no element "${name}" in phones` }),
+        expect.objectContaining({
+          source: 'body',
+          code: 'unknownElement',
+          path: name,
+          expected: `no element "${name}" in SetUserBody`,
+        }),
+        expect.objectContaining({
+          source: 'body',
+          code: 'unknownElement',
+          path: `phones.${name}`,
+          expected: `no element "${name}" in phones`,
+        }),
       ])
     }
     expect(({} as Record<string, unknown>)['privilege']).toBeUndefined()
@@ -435,21 +490,30 @@ describe('spec §5 rejects with InvalidRequest', () => {
         ),
       ),
     ).toEqual([
-      { source: 'body', path: 'webExId.@id', expected: 'no attribute "id" on <webExId>', actual: '1' },
       {
         source: 'body',
+        code: 'unknownElement',
+        path: 'webExId.@id',
+        expected: 'no attribute "id" on <webExId>',
+        actual: '1',
+      },
+      {
+        source: 'body',
+        code: 'wrongType',
         path: 'privilege',
         expected: 'privilege (an element with children, not text)',
         actual: 'yes',
       },
       {
         source: 'body',
+        code: 'wrongType',
         path: 'firstName',
         expected: 'string (max 64 characters) (text, not child elements)',
         actual: '<firstName> with child elements',
       },
       {
         source: 'body',
+        code: 'wrongType',
         path: 'meetingTypes',
         expected: 'list of integer (<meetingType> elements, not text)',
         actual: '1',
@@ -499,7 +563,13 @@ describe('spec §5 rejects with InvalidRequest', () => {
 
   it('a missing webExId is the codec failure of a required element', () => {
     expect(failures(message('<firstName>A</firstName>'))).toEqual([
-      { source: 'body', path: 'webExId', expected: 'required element "webExId"', actual: undefined },
+      {
+        source: 'body',
+        code: 'missingElement',
+        path: 'webExId',
+        expected: 'required element "webExId"',
+        actual: undefined,
+      },
     ])
   })
 

@@ -122,6 +122,7 @@ describe('spec §5 renderGetUserResponse', () => {
           failures: [
             {
               source: 'message',
+              code: 'outOfRange',
               path: 'header.response.result',
               expected: 'SUCCESS',
               actual: 'FAILURE 000035: ASService not responding',

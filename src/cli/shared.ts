@@ -1,0 +1,303 @@
+/**
+ * What every command of the CLI shares: the outside world it needs ({@link CliIO}), its outcome
+ * ({@link CliResult}), reading files (XML or JSON, `-` for stdin), the options every operation
+ * takes (`--caller`, `--role`, `--format`), and rendering a success or a refusal in the three
+ * formats. The command modules only say which engine function to call.
+ *
+ * Exit codes: 0 applied; 1 refused (any {@link SetUserError} about the request, including a
+ * malformed request message); 2 the command line or the user / site files are unusable.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  type Caller,
+  type CallerRole,
+  formatError,
+  isPlainObject,
+  type SetUserError,
+  type SetUserResult,
+} from 'webex-user-rules'
+import { type BodyOf, decodeXmlBytes, type Operation, parseOperationMessage } from 'webex-user-rules/xml'
+import { diffValues, formatChange } from './diff.js'
+
+/** The executable's name, as npm links it. */
+export const NAME = 'webex-user-rules'
+
+/** What the commands need from the outside world. */
+export interface CliIO {
+  /** Reads a whole file; may throw (the error's message is reported). */
+  readonly readFile: (path: string) => Uint8Array
+  /** Reads all of standard input (for a file given as `-`); may throw. */
+  readonly readStdin?: () => Uint8Array
+  /** Lists the file names of a folder (for `batch` over a folder of messages); may throw. */
+  readonly readDir?: (path: string) => readonly string[]
+  /** Whether stdout is a terminal (the default format is `diff` there, `json` otherwise). */
+  readonly isTTY: boolean
+  /** Progress for people, written as it happens; only given when stderr is a terminal. */
+  readonly progress?: (text: string) => void
+}
+
+/** The outcome of one command. */
+export interface CliResult {
+  readonly stdout: string
+  readonly stderr: string
+  readonly exitCode: 0 | 1 | 2
+}
+
+/** A reason a command cannot run (exit 2). */
+export class Unusable {
+  constructor(readonly message: string) {}
+}
+
+/** The result of a command that cannot run. */
+export const unusable = (message: string, command?: string): CliResult => ({
+  stdout: '',
+  stderr: `${NAME}: ${message}\nRun "${NAME} ${command === undefined ? '' : `${command} `}--help" for usage.\n`,
+  exitCode: 2,
+})
+
+/** The output formats of the single-request commands. */
+export const FORMATS = ['json', 'xml', 'diff'] as const
+export type Format = (typeof FORMATS)[number]
+
+/** The roles `--role` accepts. */
+export const ROLES: readonly CallerRole[] = ['siteAdmin', 'roSiteAdmin', 'host', 'attendee']
+
+/** The caller of a JSON body when `--caller` is not given (a JSON body has no securityContext). */
+export const DEFAULT_JSON_CALLER = 'admin'
+
+const message = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown))
+
+// -------------------------------------------------------------------------------------
+// reading files
+// -------------------------------------------------------------------------------------
+
+/** A file, already told apart as XML text or a JSON value. */
+export type Loaded =
+  { readonly kind: 'xml'; readonly text: string } | { readonly kind: 'json'; readonly value: unknown }
+
+/** Reads `path` (`-`: standard input) as bytes. */
+export const readBytes = (io: CliIO, option: string, path: string): Uint8Array | Unusable => {
+  try {
+    if (path !== '-') return io.readFile(path)
+    if (io.readStdin === undefined) return new Unusable(`--${option} -: standard input is not available`)
+    return io.readStdin()
+  } catch (thrown) {
+    return new Unusable(
+      `--${option} ${path}: cannot read ${path === '-' ? 'standard input' : 'the file'} (${message(thrown)})`,
+    )
+  }
+}
+
+const isLeadingByte = (b: number | undefined): boolean =>
+  b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf
+
+/** Bytes as XML (first character `<`, decoded by its own declaration) or JSON (UTF-8). */
+export const parseBytes = (bytes: Uint8Array, label: string): Loaded | Unusable => {
+  let first = 0
+  while (first < bytes.length && isLeadingByte(bytes[first])) first++
+  if (bytes[first] === 0x3c /* < */) {
+    const text = decodeXmlBytes(bytes)
+    return E.isRight(text) ? { kind: 'xml', text: text.right } : new Unusable(`${label}: ${formatError(text.left)}`)
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return { kind: 'json', value: JSON.parse(text) as unknown }
+  } catch (thrown) {
+    return new Unusable(`${label}: neither XML nor JSON (${message(thrown)})`)
+  }
+}
+
+/** Reads a file given to `--option` as XML or JSON. */
+export const load = (io: CliIO, option: string, path: string): Loaded | Unusable => {
+  const bytes = readBytes(io, option, path)
+  return bytes instanceof Unusable ? bytes : parseBytes(bytes, `--${option} ${path}`)
+}
+
+/** Reads a file that must be JSON (the site). */
+export const loadJson = (io: CliIO, option: string, path: string, what: string): unknown => {
+  const file = load(io, option, path)
+  if (file instanceof Unusable) return file
+  return file.kind === 'xml' ? new Unusable(`--${option} ${path}: expected JSON (${what}), got XML`) : file.value
+}
+
+// -------------------------------------------------------------------------------------
+// the request and its caller
+// -------------------------------------------------------------------------------------
+
+/** The options every operation command takes. */
+export interface CallOptions {
+  readonly caller?: string | undefined
+  readonly role?: string | undefined
+}
+
+/** A request of `operation`: its body and, for an XML message, the securityContext webExID. */
+export interface RequestOf<O extends Operation> {
+  readonly body: BodyOf[O]
+  readonly webExID: string | undefined
+  readonly source: Loaded['kind']
+}
+
+/**
+ * The request of `operation` from a file: an XML message of that operation, or its JSON body
+ * (the engine decodes the body: a malformed one is an InvalidRequest, like a malformed message).
+ */
+export const requestOf = <O extends Operation>(operation: O, request: Loaded): E.Either<SetUserError, RequestOf<O>> => {
+  if (request.kind === 'json') return E.right({ body: request.value as BodyOf[O], webExID: undefined, source: 'json' })
+  const parsed = parseOperationMessage(request.text, operation)
+  return E.isLeft(parsed)
+    ? parsed
+    : E.right({ body: parsed.right.body, webExID: parsed.right.securityContext.webExID, source: 'xml' })
+}
+
+/**
+ * The caller: `--caller` if given; else the securityContext webExID of an XML request; else
+ * `admin` for a JSON body. Role: `--role`, else siteAdmin.
+ */
+export const callerOf = (options: CallOptions, request: RequestOf<Operation>): Caller | Unusable => {
+  const webExId = options.caller ?? (request.source === 'json' ? DEFAULT_JSON_CALLER : request.webExID)
+  if (webExId === undefined || webExId === '')
+    return new Unusable('the securityContext of the request has no webExID; pass --caller')
+  return { webExId, role: (options.role ?? 'siteAdmin') as CallerRole }
+}
+
+/** Errors about the stored users or the site mean the files are unusable, not that the request was refused. */
+export const isInputFileError = (error: SetUserError): boolean =>
+  error._tag === 'InvalidRequest' && error.failures.every((f) => f.source === 'user' || f.source === 'site')
+
+// -------------------------------------------------------------------------------------
+// output
+// -------------------------------------------------------------------------------------
+
+const indent = (text: string, by = '  '): string => text.split('\n').join(`\n${by}`)
+
+/** The readable lines of a result: changed paths (secrets masked), notices, effects. */
+export const diffLines = (before: unknown, result: SetUserResult, by = '  '): string[] => {
+  const changes = diffValues(before, result.user)
+  return [
+    ...(changes.length === 0 ? [`${by}(no changes)`] : changes.map((c) => `${by}changed  ${formatChange(c)}`)),
+    ...result.notices.map((n) => `${by}notice   ${n.kind} ${n.path}: ${n.message}`),
+    ...result.effects.map(
+      ({ kind, ...details }) =>
+        `${by}effect   ${kind}${Object.keys(details).length === 0 ? '' : ` ${JSON.stringify(details)}`}`,
+    ),
+  ]
+}
+
+/** A success: the JSON value, the `serv:message` answer, or the readable lines. */
+export const success = (format: Format, json: unknown, xml: string, diff: readonly string[]): CliResult => ({
+  stdout:
+    format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : format === 'xml' ? `${xml}\n` : `${diff.join('\n')}\n`,
+  stderr: '',
+  exitCode: 0,
+})
+
+/** A refusal (exit 1), or an unusable users / site file (exit 2). */
+export const refused = (format: Format, error: SetUserError, title: string, xml: string): CliResult => {
+  const text = formatError(error)
+  if (isInputFileError(error)) return unusable(`the --user(s) or --site file is not usable\n${text}`)
+  switch (format) {
+    case 'json':
+      return { stdout: `${JSON.stringify({ error }, null, 2)}\n`, stderr: `${text}\n`, exitCode: 1 }
+    case 'xml':
+      return { stdout: `${xml}\n`, stderr: `${text}\n`, exitCode: 1 }
+    case 'diff':
+      return { stdout: `${title}: FAILURE\n  ✗ ${indent(text)}\n`, stderr: '', exitCode: 1 }
+  }
+}
+
+/** `--users`: a JSON list of users, one JSON user, or a GetUser response (read by `parseUser`). */
+export const usersOf = (
+  file: Loaded,
+  parseUser: (xml: string) => E.Either<SetUserError, unknown>,
+  label: string,
+): unknown => {
+  if (file.kind === 'json') return Array.isArray(file.value) ? file.value : [file.value]
+  const parsed = parseUser(file.text)
+  return E.isLeft(parsed)
+    ? new Unusable(`${label}: not a usable GetUser response\n${formatError(parsed.left)}`)
+    : [parsed.right]
+}
+
+/** `--retarget`: the stored user under the request's webExId (left alone if either is not usable). */
+export const retarget = (user: unknown, body: unknown): unknown =>
+  isPlainObject(user) && isPlainObject(body) && typeof body['webExId'] === 'string'
+    ? { ...user, webExId: body['webExId'] }
+    : user
+
+// -------------------------------------------------------------------------------------
+// commands
+// -------------------------------------------------------------------------------------
+
+/** One option of a command, as commander declares it. */
+export interface OptionSpec {
+  /** `--site <file>`, `--retarget`, … */
+  readonly flags: string
+  readonly description: string
+  readonly required?: boolean
+  readonly choices?: readonly string[]
+}
+
+/**
+ * A command of the CLI. A module that exports one plugs in with one line in `registry.ts`; the
+ * registry gives it its own `--help`, refuses options it does not declare, and turns any
+ * command-line error into exit 2.
+ */
+export interface CliCommand {
+  readonly name: string
+  /** One line for the list of commands. */
+  readonly summary: string
+  /** More for the command's own `--help` (exit codes, formats). */
+  readonly details?: string
+  readonly options: readonly OptionSpec[]
+  /** Runs with the parsed options (by camel-cased long name). Never throws on any input. */
+  readonly run: (options: Readonly<Record<string, unknown>>, io: CliIO) => CliResult
+}
+
+/** A string option's value (`undefined` when absent). */
+export const stringOption = (options: Readonly<Record<string, unknown>>, name: string): string | undefined => {
+  const value = options[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+export const REQUEST_OPTION: OptionSpec = {
+  flags: '--request <file>',
+  description: 'the request: the operation\'s XML message or its JSON body ("-" reads stdin)',
+  required: true,
+}
+export const SITE_OPTION: OptionSpec = {
+  flags: '--site <file>',
+  description: 'the site: JSON (the SiteContext model)',
+  required: true,
+}
+export const USERS_OPTION: OptionSpec = {
+  flags: '--users <file>',
+  description: 'the users of the site: a JSON list, one JSON user, or a GetUser response (XML)',
+  required: true,
+}
+/** `--caller`, `--role`, `--format`: what every single-request command takes. */
+export const CALL_OPTIONS: readonly OptionSpec[] = [
+  {
+    flags: '--caller <webExId>',
+    description: 'who calls (default: the securityContext webExID of an XML request, or "admin" for a JSON body)',
+  },
+  { flags: '--role <role>', description: "the caller's role (default: siteAdmin)", choices: ROLES },
+  {
+    flags: '--format <format>',
+    description:
+      'json: the result; xml: the serv:message answer; diff: the changes (default: diff on a terminal, json otherwise)',
+    choices: FORMATS,
+  },
+]
+
+/** The format of a run: `--format`, else diff on a terminal and json otherwise. */
+export const formatOf = (options: Readonly<Record<string, unknown>>, io: CliIO): Format =>
+  (stringOption(options, 'format') as Format | undefined) ?? (io.isTTY ? 'diff' : 'json')
+
+/** The `--caller` / `--role` of a run (an empty `--caller` is unusable). */
+export const callOptionsOf = (options: Readonly<Record<string, unknown>>): CallOptions | Unusable => {
+  const caller = stringOption(options, 'caller')
+  if (caller === '') return new Unusable('--caller must not be empty')
+  return { caller, role: stringOption(options, 'role') }
+}

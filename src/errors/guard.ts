@@ -1,0 +1,60 @@
+/**
+ * The one `try` of the engine (D-E2). Every public operation runs inside it. A throw can only have
+ * two causes: input that is not plain data (a getter or proxy that throws when read), which is the
+ * caller's `InvalidRequest`; or a bug in the engine, which is a defect and is thrown on as an
+ * {@link EngineDefect}, never disguised as the caller's error.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { isPlainData } from '../model/plain.js'
+import { type FailureSource, invalidRequest, type SetUserError } from './SetUserError.js'
+
+/**
+ * A bug in the engine: something threw although every input was plain data. The original error
+ * is the `cause`.
+ *
+ * @category errors
+ * @example
+ * ```ts
+ * import { EngineDefect } from 'webex-user-rules'
+ * new EngineDefect(new TypeError('x')).name //=> 'EngineDefect'
+ * ```
+ */
+export class EngineDefect extends Error {
+  constructor(cause: unknown) {
+    super('webex-user-rules: internal error (a bug in the engine, please report it)', { cause })
+    this.name = 'EngineDefect'
+  }
+}
+
+/**
+ * Runs `run`; if it throws, the first input of `inputs` that is not plain data is the caller's
+ * `InvalidRequest`, and when all are plain data the throw is an {@link EngineDefect}. The check
+ * walks the inputs only after a throw, so the common path costs nothing.
+ */
+export const guard = <A>(
+  inputs: readonly (readonly [FailureSource, unknown])[],
+  run: () => E.Either<SetUserError, A>,
+): E.Either<SetUserError, A> => {
+  try {
+    return run()
+  } catch (thrown) {
+    // a defect found by an operation this one calls stays that defect
+    if (thrown instanceof EngineDefect) throw thrown
+    const offending = inputs.find(([, input]) => !isPlainData(input))
+    if (offending === undefined) throw new EngineDefect(thrown)
+    // the thrown value is never shown: it comes from the caller's object and may hold anything
+    return E.left(
+      invalidRequest([
+        {
+          source: offending[0],
+          code: 'wrongType',
+          path: '',
+          expected: 'plain data (JSON values)',
+          actual: 'a value that throws when read',
+        },
+      ]),
+    )
+  }
+}
