@@ -82,6 +82,8 @@ export interface ConformanceOptions {
   readonly maxSteps?: number
   /** Distinguishes this run's users from earlier runs with the same seed (default: random). */
   readonly runId?: string
+  /** A failure's `replayPath` (with its seed): runs that one sequence again. */
+  readonly replayPath?: string
   /** Called after each run. */
   readonly onProgress?: (done: number, total: number) => void
 }
@@ -869,16 +871,13 @@ const randomId = (): string => Math.random().toString(36).slice(2, 8)
  *
  * @example
  * ```ts
- * import { checkConformance, httpSender } from 'webex-user-rules/testing'
- * const report = await checkConformance({
- *   send: httpSender('http://127.0.0.1:8080/WBXService/XMLService'),
- *   admin: { webExId: 'admin', password: 'secret' },
- *   site: { hostLimit: 50, otherActiveHosts: 3 },
- *   runs: 50,
- *   seed: 42,
- *   concurrency: 4,
- * })
- * if (!report.conforms) console.log(JSON.stringify(report, null, 2))
+ * import { checkConformance } from 'webex-user-rules/testing'
+ * import { renderFailureResponse } from 'webex-user-rules/xml'
+ * // an endpoint that refuses every caller: the kit cannot run, and says why
+ * const send = async () => renderFailureResponse({ exceptionID: '030002', reason: 'Incorrect user or password' })
+ * const report = await checkConformance({ send, admin: { webExId: 'admin', password: 'secret' }, runs: 5, seed: 42 })
+ * report.unusable //=> 'the admin credentials are refused (030002 Incorrect user or password)'
+ * report.conforms //=> false
  * ```
  */
 export const checkConformance = async (options: ConformanceOptions): Promise<ConformanceReport> => {
@@ -955,7 +954,11 @@ export const checkConformance = async (options: ConformanceOptions): Promise<Con
       }
     },
   )
-  const details = await fc.check(property, { numRuns: runs, seed, endOnFailure: false })
+  const details = await fc.check(property, {
+    numRuns: runs,
+    seed,
+    ...(options.replayPath === undefined ? {} : { path: options.replayPath }),
+  })
   if (!details.failed) return report({ conforms: true })
   if (lastFailure === undefined)
     return report({ conforms: false, unusable: `the endpoint failed to answer: ${transportError ?? 'unknown error'}` })
