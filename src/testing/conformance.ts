@@ -130,6 +130,10 @@ export interface ConformanceReport {
   readonly disagreements: readonly Disagreement[]
   /** The shrunk failing run: every step as XML, with the model's expectations. */
   readonly history?: readonly HistoryStep[]
+  /** The run (1-based) that failed first, before shrinking. */
+  readonly failedAtRun?: number
+  /** Shrinking steps that still failed. */
+  readonly shrinks?: number
   /** fast-check's replay path: pass it with the seed to replay the same run. */
   readonly replayPath?: string
 }
@@ -862,6 +866,17 @@ const baseBody = (slot: number): CreateUserBody => ({
 // the entry point
 // -------------------------------------------------------------------------------------
 
+/** An error's message with its cause (fetch says "fetch failed" and puts ECONNREFUSED in the cause). */
+const describeError = (thrown: unknown): string => {
+  if (!(thrown instanceof Error)) return String(thrown)
+  const cause: unknown = thrown.cause
+  if (cause instanceof Error) {
+    const code = (cause as Error & { code?: unknown }).code
+    return `${thrown.message} (${typeof code === 'string' ? code : cause.message})`
+  }
+  return thrown.message
+}
+
 const randomId = (): string => Math.random().toString(36).slice(2, 8)
 
 /**
@@ -924,7 +939,7 @@ export const checkConformance = async (options: ConformanceOptions): Promise<Con
   } catch (thrown) {
     return report({
       conforms: false,
-      unusable: `the endpoint is unreachable: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+      unusable: `the endpoint is unreachable: ${describeError(thrown)}`,
     })
   }
 
@@ -947,7 +962,7 @@ export const checkConformance = async (options: ConformanceOptions): Promise<Con
         await runProgram(run, steps)
       } catch (thrown) {
         if (thrown instanceof Disagreed) lastFailure = { disagreement: thrown.disagreement, history: run.history }
-        else transportError ??= thrown instanceof Error ? thrown.message : String(thrown)
+        else transportError ??= describeError(thrown)
         throw thrown
       } finally {
         if (runIndex <= runs) options.onProgress?.(++done, runs)
@@ -966,6 +981,8 @@ export const checkConformance = async (options: ConformanceOptions): Promise<Con
     conforms: false,
     disagreements: [lastFailure.disagreement],
     history: lastFailure.history,
+    failedAtRun: details.numRuns,
+    shrinks: details.numShrinks,
     ...(details.counterexamplePath === null ? {} : { replayPath: details.counterexamplePath }),
   })
 }

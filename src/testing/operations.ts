@@ -16,6 +16,8 @@ import {
 import { arbitraryOf } from './codec.js'
 import { email, USER_IDS } from './values.js'
 
+const REQUIRED = new Set(['webExId', 'email', 'password', 'firstName', 'lastName'])
+
 /** The roles a caller can have, site administrators most often. */
 export const callerRoleArb: fc.Arbitrary<CallerRole> = fc.oneof(
   { arbitrary: fc.constant<CallerRole>('siteAdmin'), weight: 4 },
@@ -51,7 +53,7 @@ export const createUserBodyArb = (webExIds: readonly string[] = USER_IDS): fc.Ar
   const required = (arb: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
     fc.oneof({ arbitrary: arb, weight: 19 }, { arbitrary: fc.constant(undefined), weight: 1 })
   const rest = arbitraryOf(CreateUserBodyCodec, {
-    presence: (path) => (path.includes('.') ? 0.3 : 0.1),
+    presence: (path) => (REQUIRED.has(path) ? 1 : path.includes('.') ? 0.3 : 0.1),
     at: {
       webExId: required(fc.constantFrom(...webExIds)),
       email: required(email.filter((e) => e !== '')),
@@ -80,7 +82,7 @@ export const getUserBodyArb = (webExIds: readonly string[] = USER_IDS): fc.Arbit
 
 /**
  * A DelUser body: 1..3 of `webExIds` (repeats allowed, as the schema allows them), sometimes
- * `syncWebOffice`. At most {@link DEL_USER_MAX} names.
+ * `syncWebOffice`. At most `DEL_USER_MAX` (50) names.
  *
  * @example
  * ```ts

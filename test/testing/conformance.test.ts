@@ -70,7 +70,7 @@ const USER_TURN = 'queue.run(body.webExId.toLowerCase(), () => setUser(store, ca
 describe('checkConformance against the example server (issue 12)', { timeout: 300_000 }, () => {
   it('the example server with every SetUser in the site-wide turn conforms, serial and concurrent rounds', async () => {
     const fixed = await editedServer(SITE_TURN, 'return queue.run(SITE_KEY, perUser)')
-    const report = await run(inProcess(fixed, 1), 'fixed', 30, 5)
+    const report = await run(inProcess(fixed), 'fixed', 30, 5)
     expect(report.unusable, summary(report)).toBeUndefined()
     expect(report.conforms, summary(report)).toBe(true)
     expect(report.disagreements).toEqual([])
@@ -86,7 +86,7 @@ describe('checkConformance against the example server (issue 12)', { timeout: 30
   })
 
   it('the example server as shipped: the kit finds its documented race (issue 11: a SetUser not touching active undoes a concurrent (In)activateUser or DelUser)', async () => {
-    const report = await run(inProcess(createXmlHandler, 1), 'shipped', 60, 5)
+    const report = await run(inProcess(createXmlHandler), 'shipped', 60, 5)
     expect(report.conforms, summary(report)).toBe(false)
     expect(report.disagreements.map((d) => d.kind)).toEqual(['noSerialOrder'])
     const ops = lastRound(report)
@@ -99,14 +99,14 @@ describe('checkConformance against the example server (issue 12)', { timeout: 30
 
   it('without the site-wide turn the kit fails the server (host limit or lost update)', async () => {
     const broken = await editedServer(SITE_TURN, 'return perUser()')
-    const report = await run(inProcess(broken, 1), 'nosite', 60, 6)
+    const report = await run(inProcess(broken), 'nosite', 60, 6)
     expect(report.conforms, summary(report)).toBe(false)
     expect(report.disagreements.map((d) => d.kind)).toEqual(['noSerialOrder'])
   })
 
   it('without the per-user turn the kit fails the server (two SetUsers of one user, one update lost)', async () => {
     const broken = await editedServer(USER_TURN, 'setUser(store, caller, body, log)')
-    const report = await run(inProcess(broken, 1), 'nouser', 60, 6)
+    const report = await run(inProcess(broken), 'nouser', 60, 6)
     expect(report.conforms, summary(report)).toBe(false)
     expect(
       report.disagreements.map((d) => d.kind),
