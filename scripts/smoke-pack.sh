@@ -36,4 +36,17 @@ assert.equal(r._tag, 'Left'); assert.equal(r.left._tag, 'InvalidPin');
 console.log('require: ok');
 "
 ./node_modules/.bin/webex-user-rules --help | head -n 1
+# webex-user-rules/testing needs fast-check, an optional peer: without it the subcommand says so (exit 2)
+if ./node_modules/.bin/webex-user-rules conformance --help 2>conformance.err; then exit 1; fi
+grep -q 'needs fast-check' conformance.err
+npm install --no-audit --no-fund --silent fast-check@4.10.2
+node --input-type=module -e "
+import assert from 'node:assert/strict'
+const { checkConformance, httpSender, adminBodyArb } = await import('webex-user-rules/testing')
+assert.equal(typeof checkConformance, 'function')
+assert.equal(typeof httpSender('http://127.0.0.1:9/'), 'function')
+assert.equal(typeof adminBodyArb.generate, 'function')
+console.log('testing entry: ok')
+"
+./node_modules/.bin/webex-user-rules conformance --help | head -n 1
 echo "packed package: $tarball"

@@ -303,19 +303,24 @@ const readBody = (req: IncomingMessage, res: ServerResponse): Promise<Uint8Array
   })
 
 /**
- * The HTTP server for a store. Call `listen` on it; it does nothing until then.
+ * The XML service without HTTP: request bytes in, the answer out. One handler keeps one set of
+ * turns (the serialisation above), so every request of a store must go through the same handler;
+ * the conformance kit calls it in-process.
  *
  * @example
  * ```ts
- * const store = UserStore.create(JSON.parse(readFileSync('seed.json', 'utf8')))
- * if (E.isRight(store)) createServer(store.right).listen(8080)
+ * const answer = createXmlHandler(store)
+ * await answer(new TextEncoder().encode(xml)) // a serv:message
  * ```
  */
-export const createServer = (store: UserStore, options: ServerOptions = {}): Server => {
+export const createXmlHandler = (
+  store: UserStore,
+  options: ServerOptions = {},
+): ((bytes: Uint8Array) => Promise<string>) => {
   const log = options.log ?? ((): void => undefined)
   const queue = new KeyedQueue()
 
-  const answer = async (bytes: Uint8Array): Promise<string> => {
+  return async (bytes: Uint8Array): Promise<string> => {
     const text = decodeXmlBytes(bytes)
     if (E.isLeft(text)) return renderFailureResponse(text.left)
     const request = parseRequestMessage(text.right)
@@ -367,6 +372,20 @@ export const createServer = (store: UserStore, options: ServerOptions = {}): Ser
         return renderFailureResponse({ exceptionID: '000000', reason: 'Fail to forward request:null' })
     }
   }
+}
+
+/**
+ * The HTTP server for a store. Call `listen` on it; it does nothing until then.
+ *
+ * @example
+ * ```ts
+ * const store = UserStore.create(JSON.parse(readFileSync('seed.json', 'utf8')))
+ * if (E.isRight(store)) createServer(store.right).listen(8080)
+ * ```
+ */
+export const createServer = (store: UserStore, options: ServerOptions = {}): Server => {
+  const log = options.log ?? ((): void => undefined)
+  const answer = createXmlHandler(store, options)
 
   return createHttpServer((req, res) => {
     const path = (req.url ?? '').split('?')[0]

@@ -6,19 +6,13 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import {
-  applySetUser,
-  INVALID_PIN_REASON,
-  type LeafSpec,
-  type SetUserBody,
-  SetUserBody as SetUserBodyCodec,
-} from 'webex-user-rules'
-import { codecAt } from '../arbitraries/codec.js'
-import { FAULTS } from '../arbitraries/nearValid.js'
-import { adminScenarioArb, type Scenario } from '../arbitraries/scenario.js'
+import { applySetUser, INVALID_PIN_REASON, type LeafSpec, type SetUserBody, SetUserBody as SetUserBodyCodec } from 'webex-user-rules'
+import { codecAt } from 'webex-user-rules/testing'
+import { FAULTS } from 'webex-user-rules/testing'
+import { adminScenarioArb, type Scenario } from 'webex-user-rules/testing'
 import { modelSetUser } from '../model/reference.js'
 import { countCase, counted } from '../support/cases.js'
-import { deepFreeze } from '../support/freeze.js'
+import { deepFreeze } from 'webex-user-rules/testing'
 import { presentPaths, setAt } from '../support/paths.js'
 import { project } from '../support/project.js'
 import { runs } from '../support/runs.js'

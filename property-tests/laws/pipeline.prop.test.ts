@@ -21,11 +21,11 @@ import {
   toGetUserView,
   User,
 } from 'webex-user-rules'
-import { scenarioArb, type Scenario } from '../arbitraries/scenario.js'
+import { scenarioArb, type Scenario } from 'webex-user-rules/testing'
 import { NOT_STORED_BY_MERGE, SETUSER_ERROR_TAGS } from '../model/tables.js'
 import { counted } from '../support/cases.js'
 import { countsBySpec, siteAfter } from '../support/engine.js'
-import { deepFreeze } from '../support/freeze.js'
+import { deepFreeze } from 'webex-user-rules/testing'
 import { codecPaths, deepEqual, isPresent, presentPaths, setAt, structPaths, valueAt } from '../support/paths.js'
 import { project } from '../support/project.js'
 import { MUTATION_RUN, runs } from '../support/runs.js'

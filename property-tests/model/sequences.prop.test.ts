@@ -16,12 +16,12 @@ import {
   type SiteContext,
   type User,
 } from 'webex-user-rules'
-import { adminBodyArb, selfServiceBodyArb, siteArb, userArb } from '../arbitraries/model.js'
-import { fitSite } from '../arbitraries/scenario.js'
-import { PRODUCT_UNIVERSE, RENAME_TARGETS, requestPin } from '../arbitraries/values.js'
+import { adminBodyArb, selfServiceBodyArb, siteArb, userArb } from 'webex-user-rules/testing'
+import { fitSite } from 'webex-user-rules/testing'
+import { PRODUCT_UNIVERSE, RENAME_TARGETS, requestPin } from 'webex-user-rules/testing'
 import { countCase } from '../support/cases.js'
 import { countsBySpec, siteAfter } from '../support/engine.js'
-import { deepFreeze } from '../support/freeze.js'
+import { deepFreeze } from 'webex-user-rules/testing'
 import { deepEqual, valueAt } from '../support/paths.js'
 import { project } from '../support/project.js'
 import { runs } from '../support/runs.js'

@@ -16,7 +16,7 @@ import {
   type SetUserRequest,
   User,
 } from 'webex-user-rules'
-import { selfScenarioArb } from '../arbitraries/scenario.js'
+import { selfScenarioArb } from 'webex-user-rules/testing'
 import { isSelfService } from '../model/tables.js'
 import { bodyWith, mergeBodies } from '../support/bodies.js'
 import { countCase, counted } from '../support/cases.js'

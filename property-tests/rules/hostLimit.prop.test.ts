@@ -16,7 +16,7 @@ import {
   type SupportedServices,
   type User,
 } from 'webex-user-rules'
-import { userArb } from '../arbitraries/model.js'
+import { userArb } from 'webex-user-rules/testing'
 import { countCase, counted } from '../support/cases.js'
 import { ADMIN, apply, countsBySpec, plainSite } from '../support/engine.js'
 import { deepEqual } from '../support/paths.js'

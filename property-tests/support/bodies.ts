@@ -3,7 +3,7 @@
  * it), with a value every rule accepts. Used to enumerate R11 over every path of the model.
  */
 import type { ModelCodec } from 'webex-user-rules'
-import { codecAt } from '../arbitraries/codec.js'
+import { codecAt } from 'webex-user-rules/testing'
 
 type Obj = Record<string, unknown>
 

@@ -9,7 +9,7 @@ import {
   type SiteContext,
   type User,
 } from 'webex-user-rules'
-import { deepFreeze } from './freeze.js'
+import { deepFreeze } from 'webex-user-rules/testing'
 
 /** A site with no limit, every feature supported, telephony up. */
 export const plainSite: SiteContext = deepFreeze({

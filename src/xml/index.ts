@@ -44,3 +44,4 @@ export {
 export { COM_NS, ResponseStatus, SecurityContext, SERV_NS, USE_NS, XSI_NS } from './envelope.js'
 export { decodeXmlBytes } from './encoding.js'
 export { MAX_DEPTH, MAX_MESSAGE_BYTES } from './document.js'
+export { type DelUserStatus, parseCreateUserResponse, parseDelUserResponse } from './responses.js'

@@ -9,6 +9,8 @@ import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import * as api from 'webex-user-rules'
 import * as xml from 'webex-user-rules/xml'
+import * as testing from 'webex-user-rules/testing'
+import fc from 'fast-check'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -57,6 +59,8 @@ const toRunnable = (code: string): { readonly js: string; readonly checks: numbe
     const line = raw
       .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules'/, 'const {$1} = __api')
       .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/xml'/, 'const {$1} = __xml')
+      .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/testing'/, 'const {$1} = __testing')
+      .replace(/import\s+fc\s+from\s*'fast-check'/, 'const fc = __fc')
     const sameLine = /^(.*\S)\s*\/\/=>\s*(.+)$/.exec(line)
     const ownLine = /^\s*\/\/=>\s*(.+)$/.exec(line)
     if (ownLine?.[1] !== undefined) {
@@ -73,7 +77,9 @@ const toRunnable = (code: string): { readonly js: string; readonly checks: numbe
       out.push(line)
     }
   }
-  const js = ts.transpileModule(out.join('\n'), { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText
+  // an async body, so examples of asynchronous functions can await them
+  const body = `return (async () => {\n${out.join('\n')}\n})()`
+  const js = ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText
   return { js, checks }
 }
 
@@ -104,7 +110,7 @@ describe('@example blocks run as tests', () => {
   })
 
   for (const example of examples) {
-    it(example.where, () => {
+    it(example.where, async () => {
       const { js, checks } = toRunnable(example.code)
       expect(checks, 'an example must assert at least one `//=>` result').toBeGreaterThan(0)
       let ran = 0
@@ -113,12 +119,14 @@ describe('@example blocks run as tests', () => {
         expect(actual).toEqual(expected)
       }
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the example code is ours, from src/
-      const runExample = new Function('__api', '__xml', '__check', js) as (
+      const runExample = new Function('__api', '__xml', '__testing', '__fc', '__check', js) as (
         a: typeof api,
         x: typeof xml,
+        t: typeof testing,
+        f: typeof fc,
         c: typeof check,
-      ) => void
-      runExample(api, xml, check)
+      ) => Promise<void>
+      await runExample(api, xml, testing, fc, check)
       expect(ran).toBe(checks)
     })
   }

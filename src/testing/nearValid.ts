@@ -4,7 +4,7 @@
  * user or the site), so a scenario that succeeds fails with exactly that error.
  */
 import fc from 'fast-check'
-import type { SetUserBody, SetUserErrorTag, SiteContext, User } from 'webex-user-rules'
+import type { SetUserBody, SetUserErrorTag, SiteContext, User } from '../index.js'
 import type { Scenario } from './scenario.js'
 import { IDENTITY_FAULTS, REQUEST_RULE_FAULTS, RESULT_RULE_FAULTS, TSP_FAULTS } from './siteFactFaults.js'
 import { INVALID_FOUR_DIGIT_PINS, malformedPin } from './values.js'

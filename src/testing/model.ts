@@ -13,8 +13,7 @@ import {
   SUPPORT_CENTER_TABS,
   type SiteContext,
   User,
-} from 'webex-user-rules'
-import { GATES } from '../model/tables.js'
+} from '../index.js'
 import { arbitraryOf, codecAt, type Shape } from './codec.js'
 import { factValueArbs, siteFactsArb } from './siteFacts.js'
 import {
@@ -211,9 +210,35 @@ export const selfServiceBodyArb: fc.Arbitrary<SetUserBody> = arbitraryOf(
 // site
 // -------------------------------------------------------------------------------------
 
-// from the model's own copy of the R5 table (and the engine's, for any feature it adds): a gate the
-// engine lost still has its feature switched off here, so the differential sees the difference
-const GATING_FEATURES = [...new Set([...GATES, ...SETTING_GATES].flatMap((gate) => gate.features))]
+/**
+ * The site features R5 gates settings on (research, GetSite element names), listed here rather than
+ * read from the engine's table alone: a gate the engine lost still has its feature switched off in
+ * generated sites, so a differential or conformance run sees the difference.
+ */
+export const GATED_SITE_FEATURES: readonly string[] = [
+  ...new Set([
+    'callInTeleconferencing',
+    'tollFreeCallinTeleconferencing',
+    'intlCallInTeleconferencing',
+    'teleCLIAuthEnabled',
+    'callBackTeleconferencing',
+    'intlCallBackTeleconferencing',
+    'supportOtherTypeTeleconf',
+    'internetPhone',
+    'enablePersonalMeetingRoom',
+    'HQvideo',
+    'HDvideo',
+    'handsOnLab',
+    'optimizeAttendeeBandwidthUsage',
+    'meetingCenter',
+    'eventCenter',
+    'trainingCenter',
+    'supportCenter',
+    'salesCenter',
+    ...SETTING_GATES.flatMap((gate) => gate.features),
+  ]),
+]
+const GATING_FEATURES = GATED_SITE_FEATURES
 
 const featuresArb: fc.Arbitrary<Readonly<Record<string, boolean>>> = fc
   .tuple(

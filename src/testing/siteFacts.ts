@@ -4,7 +4,7 @@
  * request's language, profile number, names, password or meeting types often hit the site's lists.
  */
 import fc from 'fast-check'
-import type { SiteContext } from 'webex-user-rules'
+import type { SiteContext } from '../index.js'
 import { USER_IDS } from './values.js'
 
 const SESSION_TYPES = [214, 3, 7, 105] as const

@@ -6,7 +6,7 @@
  * Paths are schema paths: `a.b`, with `[]` for "any item of a list" (`videoSystems[].address`).
  */
 import fc from 'fast-check'
-import type { LeafSpec, ModelCodec } from 'webex-user-rules'
+import type { LeafSpec, ModelCodec } from '../index.js'
 
 /** How to bias the derivation. */
 export interface Shape {

@@ -10,8 +10,8 @@ import {
   type SetUserRequest,
   type SiteContext,
   type User,
-} from 'webex-user-rules'
-import { deepFreeze } from '../support/freeze.js'
+} from '../index.js'
+import { deepFreeze } from './freeze.js'
 import { adminBodyArb, selfServiceBodyArb, siteArb, userArb } from './model.js'
 
 /** One input triple of `applySetUser`. */

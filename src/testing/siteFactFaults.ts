@@ -5,7 +5,7 @@
  * scenario. Faults whose site fact would make an earlier rule fire on another fault's edits are
  * not composable.
  */
-import type { SetUserBody, SiteContext, User } from 'webex-user-rules'
+import type { SetUserBody, SiteContext, User } from '../index.js'
 import type { Fault } from './nearValid.js'
 import type { Scenario } from './scenario.js'
 
