@@ -13,6 +13,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { parseArgs } from 'node:util'
 import {
   applySetUser,
+  explainSetUser,
   type CallerRole,
   formatError,
   type SetUserBody,
@@ -23,6 +24,7 @@ import {
 } from 'webex-user-rules'
 import { decodeXmlBytes, parseGetUserResponse, parseSetUserMessage, renderSetUserResponse } from 'webex-user-rules/xml'
 import { diffValues, formatChange } from './diff.js'
+import { formatTrace } from './explain.js'
 import {
   activationCommand,
   createCommand,
@@ -51,7 +53,7 @@ const NAME = 'webex-user-rules'
 
 export const USAGE = `Usage: ${NAME} apply --user <file> --site <file> --request <file>
                         [--caller <webExId>] [--role siteAdmin|roSiteAdmin|host|attendee]
-                        [--format json|xml|diff] [--retarget]
+                        [--format json|xml|diff|explain] [--retarget]
        ${NAME} create --site <file> --request <file> [--caller …] [--role …] [--format …]
        ${NAME} get --users <file> --request <file> [--caller …] [--role …] [--format …]
        ${NAME} delete|activate|inactivate --site <file> --users <file> --request <file>
@@ -69,7 +71,9 @@ body; --users is a JSON list of users (or one user: JSON or a GetUser response).
              or "admin" for a JSON body
   --role     the caller's role. Default: siteAdmin
   --format   json: the new user, effects and notices; xml: the serv:message response;
-             diff: the changed paths, old → new, with notices and effects.
+             diff: the changed paths, old → new, with notices and effects;
+             explain (apply): each change, notice, effect or error with the rule and
+             the sentence of the reference page that decided it.
              Default: diff on a terminal, json otherwise
   --retarget the stored user takes the request's webExId first, to try a request on
              a sample user (otherwise a different webExId is UserNotFound, R20)
@@ -77,7 +81,9 @@ body; --users is a JSON list of users (or one user: JSON or a GetUser response).
 Exit status: 0 applied, 1 refused (the SetUser error is printed), 2 unusable arguments or files.`
 
 const FORMATS = ['json', 'xml', 'diff'] as const
-type Format = (typeof FORMATS)[number]
+// `explain` is SetUser's (apply) only
+const APPLY_FORMATS = [...FORMATS, 'explain'] as const
+type Format = (typeof APPLY_FORMATS)[number]
 const ROLES: readonly CallerRole[] = ['siteAdmin', 'roSiteAdmin', 'host', 'attendee']
 /** The caller of a JSON body when `--caller` is not given (a JSON body has no securityContext). */
 const DEFAULT_JSON_CALLER = 'admin'
@@ -203,7 +209,12 @@ const describeCall = (
 ): string =>
   `SetUser ${body?.webExId ?? '(no webExId)'}${caller === undefined ? '' : ` by ${caller.webExId} (${caller.role})`}`
 
-const renderSuccess = (format: Format, before: unknown, result: SetUserResult, title: string): string => {
+const renderSuccess = (
+  format: Exclude<Format, 'explain'>,
+  before: unknown,
+  result: SetUserResult,
+  title: string,
+): string => {
   switch (format) {
     case 'json':
       return `${JSON.stringify(result, null, 2)}\n`
@@ -232,7 +243,9 @@ const refused = (format: Format, error: SetUserError, title: string): CliResult 
       return { stdout: `${JSON.stringify({ error }, null, 2)}\n`, stderr: `${text}\n`, exitCode: 1 }
     case 'xml':
       return { stdout: `${renderSetUserResponse(E.left(error))}\n`, stderr: `${text}\n`, exitCode: 1 }
+    // a message the XML adapter refuses never reaches the rules: explain has no trace to show
     case 'diff':
+    case 'explain':
       return { stdout: `${title}: FAILURE\n  ✗ ${indent(text)}\n`, stderr: '', exitCode: 1 }
   }
 }
@@ -268,7 +281,8 @@ export const run = (argv: readonly string[], io: CliIO): CliResult => {
   if (user === undefined || site === undefined || request === undefined)
     return unusable(`missing ${missing.map((k) => `--${k}`).join(', ')}`)
   const format = values.format ?? (io.isTTY ? 'diff' : 'json')
-  if (!isIn(FORMATS, format)) return unusable(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`)
+  if (!isIn(APPLY_FORMATS, format))
+    return unusable(`--format must be one of ${APPLY_FORMATS.join(', ')}, got "${format}"`)
   const role = values.role ?? 'siteAdmin'
   if (!isIn(ROLES, role)) return unusable(`--role must be one of ${ROLES.join(', ')}, got "${role}"`)
   if (values.caller === '') return unusable('--caller must not be empty')
@@ -285,6 +299,17 @@ export const run = (argv: readonly string[], io: CliIO): CliResult => {
   const title = describeCall(body, caller)
   const stored = values.retarget === true ? retarget(inputs.user, body) : inputs.user
   // the engine decodes the user and the site (they may come straight from JSON.parse, spec §1)
+  if (format === 'explain') {
+    const { result, trace } = explainSetUser(stored as User, inputs.site as SiteContext, { caller, body })
+    if (E.isLeft(result) && isInputFileError(result.left))
+      return unusable(`the --user or --site file is not usable\n${formatError(result.left)}`)
+    const failed = E.isLeft(result)
+    return {
+      stdout: formatTrace(`${title}: ${failed ? 'FAILURE' : 'SUCCESS'}`, trace),
+      stderr: '',
+      exitCode: failed ? 1 : 0,
+    }
+  }
   const result = applySetUser(stored as User, inputs.site as SiteContext, { caller, body })
   if (E.isLeft(result)) {
     if (isInputFileError(result.left))
