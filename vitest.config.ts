@@ -9,6 +9,7 @@ const source = (path: string): string => fileURLToPath(new URL(path, import.meta
 const alias = [
   { find: /^webex-user-rules$/, replacement: source('./src/index.ts') },
   { find: /^webex-user-rules\/xml$/, replacement: source('./src/xml/index.ts') },
+  { find: /^webex-user-rules\/explain$/, replacement: source('./src/explain/index.ts') },
 ]
 
 /**

@@ -31,6 +31,7 @@ export default defineConfig({
     alias: [
       { find: /^webex-user-rules$/, replacement: source('../src/index.ts') },
       { find: /^webex-user-rules\/xml$/, replacement: source('../src/xml/index.ts') },
+      { find: /^webex-user-rules\/explain$/, replacement: source('../src/explain/index.ts') },
     ],
   },
   server: { host: '127.0.0.1', fs: { allow: [source('..')] } },

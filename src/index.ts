@@ -108,15 +108,3 @@ export { formatDecodeFailure, formatError } from './errors/format.js'
 
 // for embedding servers (appended with the XML adapter)
 export { callerRole } from './rules/callerRole.js'
-
-// the explain trace (D-PG1)
-export { explainCreateUser, explainSetUser, type Explained, type TraceEntry } from './explain/explain.js'
-export {
-  EXPLAIN_STAGES,
-  RULE_ROWS,
-  type ChangeContext,
-  type ExplainOperation,
-  type ExplainStage,
-  type RuleRow,
-  type RuleSource,
-} from './explain/sources.js'

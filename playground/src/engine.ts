@@ -4,15 +4,14 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {
-  explainSetUser,
   formatError,
   type CallerRole,
   type SetUserBody,
   type SetUserError,
   type SiteContext,
-  type TraceEntry,
   type User,
 } from 'webex-user-rules'
+import { explainSetUser, type TraceEntry } from 'webex-user-rules/explain'
 import { parseGetUserResponse, parseSetUserMessage, renderSetUserResponse } from 'webex-user-rules/xml'
 
 /** What the page holds: the texts of the inputs and the caller. */

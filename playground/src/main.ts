@@ -1,5 +1,6 @@
 /** The page: presets and inputs in, the outcome of `compute` out; the state kept in the URL. */
-import type { CallerRole, TraceEntry } from 'webex-user-rules'
+import type { CallerRole } from 'webex-user-rules'
+import type { TraceEntry } from 'webex-user-rules/explain'
 import { compute, type Inputs, type Outcome } from './engine.js'
 import { DEMO_SITE, REQUEST_PRESETS, USER_PRESETS } from './presets.js'
 import { decodeState, encodeState } from './state.js'

@@ -7,15 +7,8 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import {
-  applyCreateUser,
-  applySetUser,
-  EXPLAIN_STAGES,
-  explainCreateUser,
-  explainSetUser,
-  type Explained,
-  type SetUserResult,
-} from 'webex-user-rules'
+import { applyCreateUser, applySetUser, type SetUserResult } from 'webex-user-rules'
+import { EXPLAIN_STAGES, explainCreateUser, explainSetUser, type Explained } from 'webex-user-rules/explain'
 import { adminBodyArb, siteArb } from '../arbitraries/model.js'
 import { scenarioArb } from '../arbitraries/scenario.js'
 import { counted } from '../support/cases.js'

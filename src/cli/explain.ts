@@ -5,7 +5,7 @@
  * @module
  */
 import { formatError } from 'webex-user-rules'
-import type { TraceEntry } from 'webex-user-rules'
+import type { TraceEntry } from 'webex-user-rules/explain'
 import { formatChange } from './diff.js'
 
 const what = (entry: TraceEntry): string => {

@@ -13,7 +13,6 @@ import * as E from 'fp-ts/lib/Either.js'
 import { parseArgs } from 'node:util'
 import {
   applySetUser,
-  explainSetUser,
   type CallerRole,
   formatError,
   type SetUserBody,
@@ -22,6 +21,7 @@ import {
   type SiteContext,
   type User,
 } from 'webex-user-rules'
+import { explainSetUser } from 'webex-user-rules/explain'
 import { decodeXmlBytes, parseGetUserResponse, parseSetUserMessage, renderSetUserResponse } from 'webex-user-rules/xml'
 import { diffValues, formatChange } from './diff.js'
 import { formatTrace } from './explain.js'

@@ -228,7 +228,7 @@ const explainNotice = (notice: Notice, order: number): Ranked => {
  * @category explain
  * @example
  * ```ts
- * import { explainSetUser } from 'webex-user-rules'
+ * import { explainSetUser } from 'webex-user-rules/explain'
  * const site = { activeHostCount: 1, allowUserToChangeUserName: false, takenWebExIds: [], productIds: [], controlHubManaged: false }
  * const { trace } = explainSetUser(
  *   { webExId: 'jdoe', meetingTypes: [1, 2, 3] },
@@ -252,7 +252,7 @@ export const explainSetUser = (current: User, site: SiteContext, request: SetUse
  * @category explain
  * @example
  * ```ts
- * import { explainCreateUser } from 'webex-user-rules'
+ * import { explainCreateUser } from 'webex-user-rules/explain'
  * const site = { activeHostCount: 1, allowUserToChangeUserName: false, takenWebExIds: [], productIds: [], controlHubManaged: false }
  * const { trace } = explainCreateUser(site, { caller: { webExId: 'admin', role: 'siteAdmin' }, body: { webExId: 'x' } })
  * trace.map((t) => t.rule) //=> ['D-OP1']

@@ -19,7 +19,7 @@ import type { EffectKind, Notice } from '../model/result.js'
  * @category explain
  * @example
  * ```ts
- * import { EXPLAIN_STAGES } from 'webex-user-rules'
+ * import { EXPLAIN_STAGES } from 'webex-user-rules/explain'
  * EXPLAIN_STAGES[0] //=> 'decode'
  * ```
  */
@@ -118,7 +118,7 @@ const SEED_MERGE =
  * @category explain
  * @example
  * ```ts
- * import { RULE_ROWS } from 'webex-user-rules'
+ * import { RULE_ROWS } from 'webex-user-rules/explain'
  * RULE_ROWS.find((row) => row.rule === 'R7')?.source.text.startsWith('Single number values') //=> true
  * ```
  */

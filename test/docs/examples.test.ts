@@ -9,6 +9,7 @@ import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import * as api from 'webex-user-rules'
 import * as xml from 'webex-user-rules/xml'
+import * as explain from 'webex-user-rules/explain'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -57,6 +58,7 @@ const toRunnable = (code: string): { readonly js: string; readonly checks: numbe
     const line = raw
       .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules'/, 'const {$1} = __api')
       .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/xml'/, 'const {$1} = __xml')
+      .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/explain'/, 'const {$1} = __explain')
     const sameLine = /^(.*\S)\s*\/\/=>\s*(.+)$/.exec(line)
     const ownLine = /^\s*\/\/=>\s*(.+)$/.exec(line)
     if (ownLine?.[1] !== undefined) {
@@ -103,6 +105,11 @@ describe('@example blocks run as tests', () => {
     expect(Object.keys(xml).filter((name) => !imported.has(name))).toEqual([])
   })
 
+  it('every value webex-user-rules/explain exports has an example that imports it', () => {
+    const imported = importedFrom('webex-user-rules/explain')
+    expect(Object.keys(explain).filter((name) => !imported.has(name))).toEqual([])
+  })
+
   for (const example of examples) {
     it(example.where, () => {
       const { js, checks } = toRunnable(example.code)
@@ -113,12 +120,13 @@ describe('@example blocks run as tests', () => {
         expect(actual).toEqual(expected)
       }
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the example code is ours, from src/
-      const runExample = new Function('__api', '__xml', '__check', js) as (
+      const runExample = new Function('__api', '__xml', '__check', '__explain', js) as (
         a: typeof api,
         x: typeof xml,
         c: typeof check,
+        e: typeof explain,
       ) => void
-      runExample(api, xml, check)
+      runExample(api, xml, check, explain)
       expect(ran).toBe(checks)
     })
   }

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import {
-  applySetUser,
-  explainCreateUser,
-  explainSetUser,
-  RULE_ROWS,
-  type TraceEntry,
-  type User,
-} from 'webex-user-rules'
+import { applySetUser, type User } from 'webex-user-rules'
+import { explainCreateUser, explainSetUser, RULE_ROWS, type TraceEntry } from 'webex-user-rules/explain'
 import { parseSetUserMessage } from 'webex-user-rules/xml'
 import { ADMIN, asAdmin, asSelf, deepFreeze, site } from '../helpers.js'
 
