@@ -19,6 +19,7 @@ export default defineConfig(
       'reports/**',
       '.stryker-tmp*/**',
       'node_modules/**',
+      'playground/dist/**',
     ],
   },
   eslint.configs.recommended,

@@ -10,6 +10,7 @@ const alias = [
   { find: /^webex-user-rules$/, replacement: source('./src/index.ts') },
   { find: /^webex-user-rules\/xml$/, replacement: source('./src/xml/index.ts') },
   { find: /^webex-user-rules\/testing$/, replacement: source('./src/testing/index.ts') },
+  { find: /^webex-user-rules\/explain$/, replacement: source('./src/explain/index.ts') },
 ]
 
 /**

@@ -53,11 +53,14 @@ import {
   SITE_OPTION,
   stringOption,
   success,
+  APPLY_FORMATS,
   unusable,
   Unusable,
   USERS_OPTION,
   usersOf,
 } from './shared.js'
+import { formatTrace } from './explain.js'
+import { explainSetUser } from 'webex-user-rules/explain'
 
 /** What a command's engine call gets once the files are read. */
 interface Call<O extends Operation> {
@@ -76,6 +79,8 @@ interface OperationSpec<O extends Operation> {
   /** The files besides the request, in the order they are read. */
   readonly needs: readonly ('user' | 'users' | 'site')[]
   readonly extraOptions?: readonly OptionSpec[]
+  /** The `--format` choices, when not the common three. */
+  readonly formats?: readonly Format[]
   readonly execute: (call: Call<O>) => CliResult
 }
 
@@ -95,7 +100,9 @@ const operationCommand = <O extends Operation>(spec: OperationSpec<O>): CliComma
   options: [
     ...spec.needs.map((need) => (need === 'site' ? SITE_OPTION : need === 'users' ? USERS_OPTION : USER_OPTION)),
     REQUEST_OPTION,
-    ...CALL_OPTIONS,
+    ...CALL_OPTIONS.map((option) =>
+      spec.formats !== undefined && option.flags.startsWith('--format') ? { ...option, choices: spec.formats } : option,
+    ),
     ...(spec.extraOptions ?? []),
   ],
   run: (options, io) => {
@@ -137,6 +144,7 @@ export const applyCommand: CliCommand = operationCommand({
   summary: 'apply a SetUser request to a stored user, as the Webex Meetings XML API would',
   operation: 'SetUser',
   needs: ['user', 'site'],
+  formats: APPLY_FORMATS,
   extraOptions: [
     {
       flags: '--retarget',
@@ -149,6 +157,19 @@ export const applyCommand: CliCommand = operationCommand({
     const stored = options['retarget'] === true ? retarget(users[0], body) : users[0]
     const title = `SetUser ${(body as Partial<typeof body>).webExId ?? '(no webExId)'} ${by(caller)}`
     // the engine decodes the user and the site (they may come straight from JSON.parse, spec §1)
+    if (format === 'explain') {
+      const { result, trace } = explainSetUser(stored as User, site as SiteContext, { caller, body })
+      if (E.isLeft(result)) {
+        const input = refused('diff', result.left, title, '')
+        if (input.exitCode === 2) return input
+      }
+      const failed = E.isLeft(result)
+      return {
+        stdout: formatTrace(`${title}: ${failed ? 'FAILURE' : 'SUCCESS'}`, trace),
+        stderr: '',
+        exitCode: failed ? 1 : 0,
+      }
+    }
     const result = applySetUser(stored as User, site as SiteContext, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderSetUserResponse(result))
     return success(format, result.right, renderSetUserResponse(result), [

@@ -59,7 +59,9 @@ export const unusable = (message: string, command?: string): CliResult => ({
 
 /** The output formats of the single-request commands. */
 export const FORMATS = ['json', 'xml', 'diff'] as const
-export type Format = (typeof FORMATS)[number]
+/** `apply` also has `explain`: the rule trace of `explainSetUser`. */
+export const APPLY_FORMATS = [...FORMATS, 'explain'] as const
+export type Format = (typeof APPLY_FORMATS)[number]
 
 /** The roles `--role` accepts. */
 export const ROLES: readonly CallerRole[] = ['siteAdmin', 'roSiteAdmin', 'host', 'attendee']
@@ -202,7 +204,9 @@ export const refused = (format: Format, error: SetUserError, title: string, xml:
       return { stdout: `${JSON.stringify({ error }, null, 2)}\n`, stderr: `${text}\n`, exitCode: 1 }
     case 'xml':
       return { stdout: `${xml}\n`, stderr: `${text}\n`, exitCode: 1 }
+    // a message the XML adapter refuses never reaches the rules: explain has no trace to show
     case 'diff':
+    case 'explain':
       return { stdout: `${title}: FAILURE\n  ✗ ${indent(text)}\n`, stderr: '', exitCode: 1 }
   }
 }

@@ -11,6 +11,7 @@ import * as api from 'webex-user-rules'
 import * as xml from 'webex-user-rules/xml'
 import * as testing from 'webex-user-rules/testing'
 import fc from 'fast-check'
+import * as explain from 'webex-user-rules/explain'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -61,6 +62,7 @@ const toRunnable = (code: string): { readonly js: string; readonly checks: numbe
       .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/xml'/, 'const {$1} = __xml')
       .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/testing'/, 'const {$1} = __testing')
       .replace(/import\s+fc\s+from\s*'fast-check'/, 'const fc = __fc')
+      .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/explain'/, 'const {$1} = __explain')
     const sameLine = /^(.*\S)\s*\/\/=>\s*(.+)$/.exec(line)
     const ownLine = /^\s*\/\/=>\s*(.+)$/.exec(line)
     if (ownLine?.[1] !== undefined) {
@@ -109,6 +111,11 @@ describe('@example blocks run as tests', () => {
     expect(Object.keys(xml).filter((name) => !imported.has(name))).toEqual([])
   })
 
+  it('every value webex-user-rules/explain exports has an example that imports it', () => {
+    const imported = importedFrom('webex-user-rules/explain')
+    expect(Object.keys(explain).filter((name) => !imported.has(name))).toEqual([])
+  })
+
   for (const example of examples) {
     it(example.where, async () => {
       const { js, checks } = toRunnable(example.code)
@@ -119,14 +126,15 @@ describe('@example blocks run as tests', () => {
         expect(actual).toEqual(expected)
       }
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the example code is ours, from src/
-      const runExample = new Function('__api', '__xml', '__testing', '__fc', '__check', js) as (
+      const runExample = new Function('__api', '__xml', '__testing', '__fc', '__check', '__explain', js) as (
         a: typeof api,
         x: typeof xml,
         t: typeof testing,
         f: typeof fc,
         c: typeof check,
+        e: typeof explain,
       ) => Promise<void>
-      await runExample(api, xml, testing, fc, check)
+      await runExample(api, xml, testing, fc, check, explain)
       expect(ran).toBe(checks)
     })
   }

@@ -1,0 +1,265 @@
+/**
+ * The explain trace: the usual result of an operation plus, in pipeline order, which rule decided
+ * each changed path, each ignored or reset value, each effect and the error, with the sentence of
+ * the reference page (or the decision) behind it.
+ *
+ * The trace is computed after the operation from its inputs and its result, by the rule rows of
+ * `sources.ts`: the operations themselves are not touched, so a call that does not ask for a trace
+ * costs exactly what it did (D-PG1).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { applySetUser } from '../applySetUser.js'
+import type { SetUserError } from '../errors/SetUserError.js'
+import type { CreateUserRequest } from '../model/operations.js'
+import type { SetUserRequest } from '../model/request.js'
+import type { Effect, Notice, SetUserResult } from '../model/result.js'
+import type { SiteContext } from '../model/site.js'
+import type { User } from '../model/user.js'
+import { applyCreateUser } from '../operations/createUser.js'
+import {
+  EXPLAIN_STAGES,
+  RULE_ROWS,
+  type ChangeContext,
+  type ExplainOperation,
+  type ExplainStage,
+  type RuleRow,
+  type RuleSource,
+} from './sources.js'
+
+interface EntryBase {
+  readonly stage: ExplainStage
+  /** The rule id (`R7`, `D-OP1`), or `unexplained` when no rule row claims the entry. */
+  readonly rule: string
+  readonly title: string
+  readonly source: RuleSource
+}
+
+/**
+ * One line of the explain trace.
+ *
+ * @category explain
+ */
+export type TraceEntry =
+  | (EntryBase & {
+      readonly kind: 'changed'
+      readonly path: string
+      /** Secrets (passwords, PINs, access codes) are shown as `******`. */
+      readonly before: unknown
+      readonly after: unknown
+    })
+  | (EntryBase & { readonly kind: 'ignored' | 'reset'; readonly path: string; readonly message: string })
+  | (EntryBase & { readonly kind: 'effect'; readonly effect: Effect })
+  | (EntryBase & { readonly kind: 'error'; readonly error: SetUserError })
+
+/**
+ * An operation's result and the trace that explains it.
+ *
+ * @category explain
+ */
+export interface Explained {
+  readonly result: E.Either<SetUserError, SetUserResult>
+  readonly trace: readonly TraceEntry[]
+}
+
+const UNEXPLAINED: Omit<EntryBase, 'stage'> = {
+  rule: 'unexplained',
+  title: 'no rule claims this',
+  source: { kind: 'spec', text: '' },
+}
+
+// -------------------------------------------------------------------------------------
+// changed paths
+// -------------------------------------------------------------------------------------
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
+
+const EMPTY: Readonly<Record<string, unknown>> = {}
+
+/**
+ * The element paths whose value differs, in the result's element order. Containers are walked,
+ * a list is one path (R2 replaces it whole; R4 and R10 merge it by their own rules).
+ */
+const changedPaths = (before: unknown, after: unknown, path: string, out: string[]): void => {
+  if (isRecord(before) || isRecord(after)) {
+    const b = isRecord(before) ? before : EMPTY
+    const a = isRecord(after) ? after : EMPTY
+    for (const key of Object.keys(a)) changedPaths(b[key], a[key], path === '' ? key : `${path}.${key}`, out)
+    for (const key of Object.keys(b)) {
+      if (!Object.hasOwn(a, key)) changedPaths(b[key], undefined, path === '' ? key : `${path}.${key}`, out)
+    }
+    return
+  }
+  if (!sameJson(before, after)) out.push(path)
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameJson(v, b[i]))
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a)
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]))
+  }
+  return false
+}
+
+/** The value at a dotted path of containers, and whether it is there. */
+const lookup = (root: unknown, path: string): { readonly found: boolean; readonly value: unknown } => {
+  let node: unknown = root
+  for (const key of path.split('.')) {
+    if (!isRecord(node) || !Object.hasOwn(node, key)) return { found: false, value: undefined }
+    node = node[key]
+  }
+  return { found: true, value: node }
+}
+
+const SECRET = /(^|\.)(password|passwordHintAnswer|PIN|hostPIN|[a-zA-Z]*[aA]ccessCode|moderatorCode)$/
+const MASK = '******'
+
+/** The value with every secret inside it masked: a trace is shown to people (D-PG2). */
+const redact = (value: unknown, path: string): unknown => {
+  if (value === undefined) return undefined
+  if (SECRET.test(path)) return MASK
+  if (Array.isArray(value)) return value.map((item) => redact(item, `${path}[]`))
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {}
+    for (const [key, child] of Object.entries(value)) out[key] = redact(child, `${path}.${key}`)
+    return out
+  }
+  return value
+}
+
+// -------------------------------------------------------------------------------------
+// the trace
+// -------------------------------------------------------------------------------------
+
+interface Ranked {
+  readonly entry: TraceEntry
+  readonly stage: number
+  readonly order: number
+}
+
+/** Within a stage: what the stage wrote, then what it ignored or reset, then what it asks for. */
+const KIND_ORDER: Readonly<Record<TraceEntry['kind'], number>> = {
+  changed: 0,
+  ignored: 1,
+  reset: 1,
+  effect: 2,
+  error: 3,
+}
+
+const base = (row: RuleRow | undefined, stage: ExplainStage): EntryBase =>
+  row === undefined ? { ...UNEXPLAINED, stage } : { stage, rule: row.rule, title: row.title, source: row.source }
+
+const rank = (entry: TraceEntry, order: number): Ranked => ({
+  entry,
+  stage: EXPLAIN_STAGES.indexOf(entry.stage) * 4 + KIND_ORDER[entry.kind],
+  order,
+})
+
+/** The trace of a refused operation: the error and the rule that answered with it. */
+export const traceOfError = (error: SetUserError, operation: ExplainOperation): readonly TraceEntry[] => {
+  const row = RULE_ROWS.find((r) => r.error?.claims(error, operation) === true)
+  return [{ ...base(row, row?.error?.stage ?? 'decode'), kind: 'error', error }]
+}
+
+/** The trace of a successful operation, from its input user, its body and its result. */
+export const traceOfSuccess = (
+  before: User | undefined,
+  body: unknown,
+  result: SetUserResult,
+  operation: ExplainOperation,
+): readonly TraceEntry[] => {
+  const ranked: Ranked[] = []
+  const paths: string[] = []
+  changedPaths(before, result.user, '', paths)
+  for (const [i, path] of paths.entries()) {
+    const beforeValue = lookup(before, path).value
+    const afterValue = lookup(result.user, path).value
+    const sent = lookup(body, path)
+    const context: ChangeContext = {
+      path,
+      before: beforeValue,
+      after: afterValue,
+      sent: sent.value,
+      isSent: sent.found,
+      notices: result.notices,
+      operation,
+    }
+    const row = RULE_ROWS.find((r) => r.change?.(context) === true)
+    const stage = row?.stage ?? 'merge'
+    const entry: TraceEntry = {
+      ...base(row, stage),
+      kind: 'changed',
+      path,
+      before: redact(beforeValue, path),
+      after: redact(afterValue, path),
+    }
+    ranked.push(rank(entry, i))
+  }
+  for (const [i, notice] of result.notices.entries()) ranked.push(explainNotice(notice, i))
+  for (const [i, effect] of result.effects.entries()) {
+    const row = RULE_ROWS.find((r) => r.effects?.includes(effect.kind) === true)
+    // effects keep the order the pipeline gives them in (D-§4)
+    ranked.push(rank({ ...base(row, 'effects'), kind: 'effect', effect }, i))
+  }
+  ranked.sort((a, b) => a.stage - b.stage || a.order - b.order)
+  return ranked.map((r) => r.entry)
+}
+
+const explainNotice = (notice: Notice, order: number): Ranked => {
+  const row = RULE_ROWS.find((r) => r.notice?.(notice) === true)
+  const entry: TraceEntry = {
+    ...base(row, row?.stage ?? 'merge'),
+    kind: notice.kind,
+    path: notice.path,
+    message: notice.message,
+  }
+  return rank(entry, order)
+}
+
+/**
+ * `applySetUser` with an explanation: the same result, and a trace naming for every changed path,
+ * every ignored or reset value, every effect and the error the rule that decided it and the
+ * sentence of the reference page behind it, in pipeline order.
+ *
+ * @category explain
+ * @example
+ * ```ts
+ * import { explainSetUser } from 'webex-user-rules/explain'
+ * const site = { activeHostCount: 1, allowUserToChangeUserName: false, takenWebExIds: [], productIds: [], controlHubManaged: false }
+ * const { trace } = explainSetUser(
+ *   { webExId: 'jdoe', meetingTypes: [1, 2, 3] },
+ *   site,
+ *   { caller: { webExId: 'admin', role: 'siteAdmin' }, body: { webExId: 'jdoe', meetingTypes: [105] } },
+ * )
+ * trace.map((t) => [t.kind, t.rule, t.kind === 'changed' ? t.path : '']) //=> [['changed', 'R2', 'meetingTypes']]
+ * ```
+ */
+export const explainSetUser = (current: User, site: SiteContext, request: SetUserRequest): Explained => {
+  const result = applySetUser(current, site, request)
+  if (E.isLeft(result)) return { result, trace: traceOfError(result.left, 'SetUser') }
+  // a Right means every input decoded: they are plain data of the model
+  return { result, trace: traceOfSuccess(current, request.body, result.right, 'SetUser') }
+}
+
+/**
+ * `applyCreateUser` with an explanation: the paths the request sent are explained by the rules
+ * that wrote them, the rest by the schema defaults (D-OP1).
+ *
+ * @category explain
+ * @example
+ * ```ts
+ * import { explainCreateUser } from 'webex-user-rules/explain'
+ * const site = { activeHostCount: 1, allowUserToChangeUserName: false, takenWebExIds: [], productIds: [], controlHubManaged: false }
+ * const { trace } = explainCreateUser(site, { caller: { webExId: 'admin', role: 'siteAdmin' }, body: { webExId: 'x' } })
+ * trace.map((t) => t.rule) //=> ['D-OP1']
+ * ```
+ */
+export const explainCreateUser = (site: SiteContext, request: CreateUserRequest): Explained => {
+  const result = applyCreateUser(site, request)
+  if (E.isLeft(result)) return { result, trace: traceOfError(result.left, 'CreateUser') }
+  return { result, trace: traceOfSuccess(undefined, request.body, result.right, 'CreateUser') }
+}
