@@ -128,13 +128,10 @@ const decodeSite = (raw: unknown, where: string, index: number): E.Either<string
   }
   const { activeHostCount: _computed, takenWebExIds: _alsoComputed, takenEmails: _andThis, ...rest } = settings.right
   return E.right({
-    siteName: (siteName) ?? (index === 0 ? DEFAULT_SITE_NAME : `site${String(index + 1)}`),
+    siteName: siteName ?? (index === 0 ? DEFAULT_SITE_NAME : `site${String(index + 1)}`),
     siteId: (siteId as number | undefined) ?? DEFAULT_SITE_ID + index,
     settings: rest,
-    accessTokenHashes: [
-      ...((accessTokens) ?? []).map(sha256),
-      ...((accessTokenHashes as string[] | undefined) ?? []),
-    ],
+    accessTokenHashes: [...(accessTokens ?? []).map(sha256), ...((accessTokenHashes as string[] | undefined) ?? [])],
     ticketTimeToLive: (ticketTimeToLive as number | undefined) ?? DEFAULT_TICKET_TTL,
     users: decoded,
   })

@@ -6,7 +6,7 @@
  */
 import type { User } from 'webex-user-rules'
 import type { SecurityContext } from 'webex-user-rules/xml'
-import { sha256, tokenAccepted, verifyPassword } from '../auth.js'
+import { newTicket, sha256, tokenAccepted, verifyPassword } from '../auth.js'
 import type { Queryable } from '../db/database.js'
 import { findSite, findUser, findUserById, type SiteRecord, type StoredUser } from '../db/store.js'
 
@@ -89,4 +89,22 @@ const findUserByEmail = async (db: Queryable, siteId: number, email: string): Pr
     email,
   ])
   return row === undefined ? undefined : findUserById(db, siteId, Number(row.id), 'none')
+}
+
+/**
+ * A new session ticket for the user (AuthenticateUser): 256 random bits, of which only the
+ * SHA-256 is stored, with the site's time to live. Returns the ticket and its times.
+ */
+export const issueSessionTicket = async (
+  db: Queryable,
+  site: SiteRecord,
+  userId: number,
+): Promise<{ readonly ticket: string; readonly createTime: Date; readonly timeToLive: number }> => {
+  const ticket = newTicket()
+  const [row] = await db.query<{ created_at: Date | string }>(
+    `INSERT INTO sessions (ticket_hash, user_id, site_id, created_at, expires_at)
+     VALUES ($1, $2, $3, now(), now() + make_interval(secs => $4)) RETURNING created_at`,
+    [sha256(ticket), userId, site.id, site.ticketTtlSeconds],
+  )
+  return { ticket, createTime: new Date(row?.created_at ?? Date.now()), timeToLive: site.ticketTtlSeconds }
 }
