@@ -79,7 +79,15 @@ const userOf = async (target: Target, siteName: string, webExId: string): Promis
 
 /** Sends the messages at once, the i-th through front door i (mod the doors). */
 const race = async (target: Target, messages: readonly RequestMessage[]) =>
-  (await Promise.all(messages.map((m, i) => target.posts[i % target.posts.length]?.(message(m)) ?? ''))).map(status)
+  (
+    await Promise.all(
+      messages.map((m, i) => {
+        const post = target.posts[i % target.posts.length]
+        if (post === undefined) throw new Error('no front door')
+        return post(message(m))
+      }),
+    )
+  ).map(status)
 
 const SUCCESS = { result: 'SUCCESS', gsbStatus: 'PRIMARY' }
 
