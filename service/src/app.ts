@@ -25,6 +25,8 @@ export interface AppOptions {
   readonly webhook?: string
   /** Poll interval of the outbox dispatcher, in ms. */
   readonly outboxPollMs?: number
+  /** How long a claimed effect waits for its delivery before another attempt may take it, in s. */
+  readonly outboxLeaseSeconds?: number
 }
 
 export interface App {
@@ -59,6 +61,7 @@ export const createApp = async (options: AppOptions): Promise<App> => {
     sink,
     log: options.log,
     ...(options.outboxPollMs === undefined ? {} : { pollMs: options.outboxPollMs }),
+    ...(options.outboxLeaseSeconds === undefined ? {} : { leaseSeconds: options.outboxLeaseSeconds }),
   })
 
   const handle = async (bytes: Uint8Array, ctx: { readonly log: Logger }): Promise<string> => {
