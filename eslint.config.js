@@ -14,6 +14,8 @@ export default defineConfig(
     ignores: [
       'dist/**',
       'examples/*/dist/**',
+      'service/dist/**',
+      'service/data/**',
       'docs/api/**',
       'coverage/**',
       'reports/**',
