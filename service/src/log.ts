@@ -10,7 +10,7 @@
  *   or `"key": "value"` in JSON text.
  * Errors are logged as `{ type, message, stack }` with the same scrubbing of message and stack.
  */
-import { pino, type DestinationStream, type Level, type Logger } from 'pino'
+import { pino, type Bindings, type ChildLoggerOptions, type DestinationStream, type Level, type Logger } from 'pino'
 
 export type { Logger } from 'pino'
 
@@ -139,8 +139,8 @@ const levelFrom = (option: LoggerOptions['level']): string => {
  * log.info({ securityContext: { webExID: 'admin', password: 'x' } }, 'parsed') // securityContext: "******"
  * ```
  */
-export const createLogger = (options: LoggerOptions = {}): Logger =>
-  pino(
+export const createLogger = (options: LoggerOptions = {}): Logger => {
+  const logger = pino(
     {
       level: levelFrom(options.level),
       base: options.base === undefined ? { pid: process.pid } : { pid: process.pid, ...options.base },
@@ -166,3 +166,15 @@ export const createLogger = (options: LoggerOptions = {}): Logger =>
     },
     options.destination ?? pino.destination({ dest: 2, sync: false }),
   )
+  // pino formats a child's bindings without the bindings formatter: scrub them on the way in.
+  // Children are created from their parent's prototype chain, so they inherit this `child` too.
+  const proto = Object.getPrototypeOf(logger) as {
+    child: (this: Logger, ...args: Parameters<Logger['child']>) => Logger
+  }
+  Object.defineProperty(logger, 'child', {
+    value(this: Logger, bindings: Bindings, childOptions?: ChildLoggerOptions): Logger {
+      return proto.child.call(this, scrubValue(bindings) as Bindings, childOptions)
+    },
+  })
+  return logger
+}

@@ -431,7 +431,8 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
       if (inFlight.size === 0) settled?.()
       const line = {
         ...entry,
-        status: res.statusCode,
+        // no answer was sent: the client went away, or a timeout cut the request (Node answers 408)
+        ...(res.headersSent ? { status: res.statusCode } : { refused: entry.refused ?? 'aborted' }),
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
         ...(res.writableFinished ? {} : { completed: false }),
       }
@@ -445,6 +446,17 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
       else res.destroy()
     })
   }
+
+  // Node's headers timeout starts with the first byte: a connection that sends none is closed here
+  server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => {
+      if (socket.bytesRead === 0) socket.destroy()
+    }, limits.headersTimeoutMs)
+    timer.unref()
+    socket.once('close', () => {
+      clearTimeout(timer)
+    })
+  })
 
   server.on('request', onRequest)
   // Expect: 100-continue: the body is invited only when it will be read
@@ -480,8 +492,8 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
         : error.code === 'HPE_HEADER_OVERFLOW'
           ? '431 Request Header Fields Too Large'
           : '400 Bad Request'
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-    socket.destroySoon()
+    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    socket.destroy()
   })
 
   const listen = (port: number, host: string): Promise<URL> =>
