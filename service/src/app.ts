@@ -1,0 +1,129 @@
+/**
+ * The service without its HTTP layer: a database, the operations and the outbox dispatcher.
+ * `handle` turns one request body into the XML answer; the HTTP layer calls it.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { Logger } from 'pino'
+import { decodeXmlBytes, parseRequestMessage, renderFailureResponse } from 'webex-user-rules/xml'
+import { type Database, openDatabase } from './db/database.js'
+import { migrate } from './db/migrations.js'
+import { authenticate } from './operations/caller.js'
+import { createUser, delUser, getUser, type OperationContext, setActive, setUser } from './operations/users.js'
+import { type Dispatcher, logSink, type Sink, startDispatcher, webhookSink } from './outbox.js'
+import { decodeSeed, importSeed, isEmpty } from './seed.js'
+
+/** 000035, as the real server words it (corpus response-failure-atlas-000035). */
+export const SERVICE_NOT_RESPONDING = { exceptionID: '000035', reason: 'Service not responding' } as const
+
+export interface AppOptions {
+  /** `memory:`, a folder, or `postgres://…`. */
+  readonly database: string
+  readonly log: Logger
+  /** A seed (file content, parsed) imported when the database has no site yet. */
+  readonly seed?: unknown
+  /** POST effects here instead of logging them. */
+  readonly webhook?: string
+  /** Poll interval of the outbox dispatcher, in ms. */
+  readonly outboxPollMs?: number
+}
+
+export interface App {
+  readonly db: Database
+  readonly dispatcher: Dispatcher
+  handle(body: Uint8Array, ctx: { readonly requestId: string; readonly log: Logger }): Promise<string>
+  health(): Promise<boolean>
+  /** Stops the dispatcher and closes the database (after the HTTP layer has drained). */
+  close(): Promise<void>
+}
+
+/** Why the service cannot start (bad seed, unreachable database): the message names the cause. */
+export class StartupError extends Error {}
+
+export const createApp = async (options: AppOptions): Promise<App> => {
+  const db = await openDatabase(options.database)
+  try {
+    await migrate(db)
+    if (options.seed !== undefined && (await isEmpty(db))) {
+      const sites = decodeSeed(options.seed)
+      if (E.isLeft(sites)) throw new StartupError(`unusable seed: ${sites.left}`)
+      await importSeed(db, sites.right)
+    }
+  } catch (thrown) {
+    await db.close()
+    throw thrown
+  }
+  const sink: Sink = options.webhook === undefined ? logSink(options.log) : webhookSink(options.webhook)
+  const dispatcher = startDispatcher({
+    db,
+    sink,
+    log: options.log,
+    ...(options.outboxPollMs === undefined ? {} : { pollMs: options.outboxPollMs }),
+  })
+
+  const handle = async (bytes: Uint8Array, ctx: { readonly log: Logger }): Promise<string> => {
+    const text = decodeXmlBytes(bytes)
+    if (E.isLeft(text)) return renderFailureResponse(text.left)
+    const request = parseRequestMessage(text.right)
+    if (E.isLeft(request)) {
+      ctx.log.info(
+        { result: 'FAILURE', exceptionID: request.left.exceptionID, error: request.left._tag },
+        'request refused',
+      )
+      return renderFailureResponse(request.left)
+    }
+    const message = request.right
+    const auth = await authenticate(db, message.securityContext)
+    if (!auth.ok) {
+      // the name only: never the password, ticket or token
+      ctx.log.info(
+        {
+          operation: message.operation,
+          caller: message.securityContext.webExID,
+          exceptionID: auth.failure.exceptionID,
+        },
+        'authentication failed',
+      )
+      return renderFailureResponse(auth.failure)
+    }
+    const op: OperationContext = { db, log: ctx.log }
+    switch (message.operation) {
+      case 'GetUser':
+        return getUser(op, auth.value, message.body.webExId)
+      case 'SetUser':
+        return setUser(op, auth.value, message.body)
+      case 'CreateUser':
+        return createUser(op, auth.value, message.body)
+      case 'DelUser':
+        return delUser(op, auth.value, message.body)
+      case 'ActivateUser':
+      case 'InactivateUser':
+        return setActive(op, message.operation, auth.value, message.body)
+    }
+  }
+
+  return {
+    db,
+    dispatcher,
+    handle: async (bytes, ctx) => {
+      try {
+        return await handle(bytes, ctx)
+      } catch (thrown) {
+        // a database failure (or a retry budget used up): the client sees Webex's own "try later"
+        ctx.log.error({ error: thrown instanceof Error ? thrown.message : String(thrown) }, 'operation failed')
+        return renderFailureResponse(SERVICE_NOT_RESPONDING)
+      }
+    },
+    health: async () => {
+      try {
+        await db.query('SELECT 1')
+        return true
+      } catch {
+        return false
+      }
+    },
+    close: async () => {
+      await dispatcher.stop()
+      await db.close()
+    },
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * One `Database` over embedded PGlite (`memory:` or a folder) and a PostgreSQL server
+ * (`postgres://…`, a node-postgres Pool). Every caller writes the same SQL for both (D-SV-2).
+ */
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+
+/** A row as the driver returns it: column name to value. */
+export type Row = Record<string, unknown>
+
+/** What a transaction (or the database outside one) can run. */
+export interface Queryable {
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>
+}
+
+export interface Database extends Queryable {
+  /** `pglite` runs in this process; `postgres` is shared by every process that connects. */
+  readonly kind: 'pglite' | 'postgres'
+  /**
+   * Runs `work` in one transaction (READ COMMITTED, the locks taken with FOR UPDATE) and commits,
+   * or rolls back when it throws. A serialization failure (40001) or deadlock (40P01) runs it
+   * again, at most {@link MAX_ATTEMPTS} times, after a growing random pause.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** Attempts of a transaction that keeps meeting serialization failures or deadlocks. */
+export const MAX_ATTEMPTS = 8
+
+/** SQLSTATEs that mean "run it again": serialization_failure, deadlock_detected. */
+const RETRYABLE = new Set(['40001', '40P01'])
+
+const sqlState = (thrown: unknown): string | undefined =>
+  typeof thrown === 'object' && thrown !== null && 'code' in thrown && typeof thrown.code === 'string'
+    ? thrown.code
+    : undefined
+
+/** True when `thrown` is a PostgreSQL error with that SQLSTATE. */
+export const hasSqlState = (thrown: unknown, state: string): boolean => sqlState(thrown) === state
+
+const pause = (attempt: number): Promise<void> =>
+  // full jitter: two retrying transactions do not meet again at the same moment
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)))
+
+/** Runs `once` until it succeeds, fails for another reason, or has used up its attempts. */
+export const withRetry = async <T>(once: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once()
+    } catch (thrown) {
+      const state = sqlState(thrown)
+      if (attempt >= MAX_ATTEMPTS || state === undefined || !RETRYABLE.has(state)) throw thrown
+      await pause(attempt)
+    }
+  }
+}
+
+class PgliteDatabase implements Database {
+  readonly kind = 'pglite'
+  constructor(private readonly db: PGlite) {}
+
+  async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    return (await this.db.query<R>(sql, [...params])).rows
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    // PGlite runs one transaction at a time (its transaction() queues them): no deadlock is
+    // possible, but the retry costs nothing and keeps both kinds alike
+    return withRetry(() =>
+      this.db.transaction(async (tx) =>
+        work({
+          query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
+            (await tx.query<R>(sql, [...params])).rows,
+        }),
+      ),
+    )
+  }
+
+  close(): Promise<void> {
+    return this.db.close()
+  }
+}
+
+class PostgresDatabase implements Database {
+  readonly kind = 'postgres'
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    return (await this.pool.query<R>(sql, [...params])).rows
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return withRetry(async () => {
+      const client = await this.pool.connect()
+      let broken = false
+      try {
+        await client.query('BEGIN')
+        const result = await work({
+          query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
+            (await client.query<R>(sql, [...params])).rows,
+        })
+        await client.query('COMMIT')
+        return result
+      } catch (thrown) {
+        try {
+          await client.query('ROLLBACK')
+        } catch {
+          // the connection itself failed: do not give it back to the pool
+          broken = true
+        }
+        throw thrown
+      } finally {
+        client.release(broken)
+      }
+    })
+  }
+
+  close(): Promise<void> {
+    return this.pool.end()
+  }
+}
+
+/** Options of {@link openDatabase}. */
+export interface OpenOptions {
+  /** Connections of a PostgreSQL pool (default 10). */
+  readonly poolSize?: number
+}
+
+/**
+ * Opens `location`: `memory:` (PGlite, gone when the process ends), `postgres://…` or
+ * `postgresql://…` (a server), anything else a folder PGlite persists to (created if missing).
+ */
+export const openDatabase = async (location: string, options: OpenOptions = {}): Promise<Database> => {
+  if (/^postgres(ql)?:\/\//.test(location)) {
+    const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? 10 })
+    // an idle client's error (the server restarted) must not crash the process; the next
+    // query reports it to its caller
+    pool.on('error', () => undefined)
+    return new PostgresDatabase(pool)
+  }
+  const db = location === 'memory:' ? await PGlite.create() : await PGlite.create(location)
+  return new PgliteDatabase(db)
+}

@@ -1,0 +1,116 @@
+/**
+ * The schema, as numbered migrations applied at start (issue 11 item 2). Applied in one
+ * transaction under an advisory lock, so several processes starting together on one PostgreSQL
+ * apply each migration once. Never edit a released migration; add the next number.
+ */
+import type { Database } from './database.js'
+
+export interface Migration {
+  readonly version: number
+  readonly name: string
+  readonly sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'schema',
+    sql: `
+CREATE TABLE site (
+  id bigint PRIMARY KEY,
+  name text NOT NULL,
+  -- SiteContext without the computed fields (activeHostCount, takenWebExIds, takenEmails)
+  settings jsonb NOT NULL,
+  -- SHA-256 (hex) of each accessToken AuthenticateUser accepts for this site
+  access_token_hashes text[] NOT NULL DEFAULT '{}',
+  ticket_ttl_seconds integer NOT NULL DEFAULT 5400
+);
+CREATE UNIQUE INDEX site_name ON site (lower(name));
+
+-- Webex userIds: never reused, also across sites
+CREATE SEQUENCE user_id START 1000001;
+
+CREATE TABLE users (
+  id bigint PRIMARY KEY DEFAULT nextval('user_id'),
+  site_id bigint NOT NULL REFERENCES site (id),
+  web_ex_id text NOT NULL,
+  email text,
+  counts_as_host boolean NOT NULL,
+  -- the engine's User without password and userId (those are the columns)
+  doc jsonb NOT NULL,
+  password_hash text
+);
+CREATE UNIQUE INDEX users_web_ex_id ON users (site_id, lower(web_ex_id));
+CREATE UNIQUE INDEX users_email ON users (site_id, lower(email)) WHERE email IS NOT NULL;
+CREATE INDEX users_counts_as_host ON users (site_id) WHERE counts_as_host;
+
+-- R14: a new webExId must not be a name any user had before
+CREATE TABLE prior_names (
+  site_id bigint NOT NULL REFERENCES site (id),
+  user_id bigint NOT NULL REFERENCES users (id),
+  web_ex_id text NOT NULL
+);
+CREATE INDEX prior_names_name ON prior_names (site_id, lower(web_ex_id));
+
+CREATE TABLE sessions (
+  ticket_hash text PRIMARY KEY,
+  user_id bigint NOT NULL REFERENCES users (id),
+  site_id bigint NOT NULL REFERENCES site (id),
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX sessions_expiry ON sessions (expires_at);
+
+CREATE TABLE outbox (
+  id bigserial PRIMARY KEY,
+  site_id bigint NOT NULL REFERENCES site (id),
+  operation text NOT NULL,
+  web_ex_id text NOT NULL,
+  kind text NOT NULL,
+  payload jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL DEFAULT now(),
+  -- a dispatcher claims an effect until then; one that crashes lets the claim lapse
+  claimed_until timestamptz,
+  last_error text,
+  delivered_at timestamptz
+);
+CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE delivered_at IS NULL;
+`,
+  },
+]
+
+/** Any fixed number: every process of this service takes the same lock while it migrates. */
+const MIGRATION_LOCK = 7_351_020_011
+
+/** Applies the migrations the database lacks; returns the versions applied now. */
+export const migrate = (db: Database): Promise<number[]> =>
+  db.transaction(async (tx) => {
+    // released at commit or rollback; a second process waits here, then sees the versions
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    )
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    )
+    const applied: number[] = []
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue
+      for (const statement of statements(migration.sql)) await tx.query(statement)
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ])
+      applied.push(migration.version)
+    }
+    return applied
+  })
+
+/** Splits a migration on the semicolons that end its lines (extended protocol: one statement a query). */
+const statements = (sql: string): string[] =>
+  sql
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s !== '')

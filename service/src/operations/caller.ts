@@ -1,0 +1,110 @@
+/**
+ * Who is calling (issue 11 item 5): the securityContext's site, user and credential, checked
+ * against the database. Every failure is 030002 "Incorrect user or password", whether the user
+ * exists or not; a session ticket that is unknown, expired, of another user or of another site is
+ * 030047 "Not a valid session ticket" (corpus response-failure-erolms-030047).
+ */
+import type { User } from 'webex-user-rules'
+import type { SecurityContext } from 'webex-user-rules/xml'
+import { newTicket, sha256, tokenAccepted, verifyPassword } from '../auth.js'
+import type { Queryable } from '../db/database.js'
+import { findSite, findUser, findUserById, type SiteRecord, type StoredUser } from '../db/store.js'
+
+/** A Webex failure answer: exceptionID and reason. */
+export interface Failure {
+  readonly exceptionID: string
+  readonly reason: string
+}
+
+/** 030002, as the real server words it (corpus response-failure-java-030002). */
+export const INCORRECT_USER_OR_PASSWORD: Failure = { exceptionID: '030002', reason: 'Incorrect user or password' }
+/** 030047, as the real server words it (corpus response-failure-erolms-030047). */
+export const INVALID_TICKET: Failure = { exceptionID: '030047', reason: 'Not a valid session ticket' }
+
+/** An authenticated caller: the site, and the stored user (whose role the operation re-reads). */
+export interface Authenticated {
+  readonly site: SiteRecord
+  readonly caller: StoredUser
+}
+
+export type Authentication =
+  { readonly ok: true; readonly value: Authenticated } | { readonly ok: false; readonly failure: Failure }
+
+const fail = (failure: Failure): Authentication => ({ ok: false, failure })
+
+/** D-SV-7: a deactivated user cannot sign in, as on a Webex site. */
+const mayLogIn = (user: User): boolean => user.active !== 'DEACTIVATED'
+
+/**
+ * Checks the securityContext. The credential is the session ticket when one is sent, else the
+ * access token, else the password; with none of them the request fails (a caller who only names
+ * a user is not that user).
+ */
+export const authenticate = async (db: Queryable, context: SecurityContext): Promise<Authentication> => {
+  const site = await findSite(db, {
+    ...(context.siteID === undefined ? {} : { siteID: context.siteID }),
+    ...(context.siteName === undefined ? {} : { siteName: context.siteName }),
+  })
+  const named = context.webExID ?? context.email
+  const user =
+    site === undefined || named === undefined
+      ? undefined
+      : context.webExID !== undefined
+        ? await findUser(db, site.id, context.webExID, 'none')
+        : await findUserByEmail(db, site.id, named)
+
+  if (context.sessionTicket !== undefined) {
+    if (site === undefined) return fail(INVALID_TICKET)
+    const [session] = await db.query<{ user_id: string }>(
+      'SELECT user_id FROM sessions WHERE ticket_hash = $1 AND site_id = $2 AND expires_at > now()',
+      [sha256(context.sessionTicket), site.id],
+    )
+    if (session === undefined) return fail(INVALID_TICKET)
+    // bound to its user: a ticket presented with another user's name is not valid for them
+    const owner = named === undefined ? await findUserById(db, site.id, Number(session.user_id), 'none') : user
+    if (owner?.id !== Number(session.user_id)) return fail(INVALID_TICKET)
+    return mayLogIn(owner.user) ? { ok: true, value: { site, caller: owner } } : fail(INVALID_TICKET)
+  }
+
+  if (context.accessToken !== undefined) {
+    const accepted = site !== undefined && tokenAccepted(context.accessToken, site.accessTokenHashes)
+    if (!accepted || user === undefined || !mayLogIn(user.user)) return fail(INCORRECT_USER_OR_PASSWORD)
+    return { ok: true, value: { site, caller: user } }
+  }
+
+  if (context.password !== undefined) {
+    // one scrypt whatever happens: unknown users and users without a password meet a dummy hash
+    const matches = await verifyPassword(context.password, user?.passwordHash)
+    if (!matches || site === undefined || user === undefined || !mayLogIn(user.user))
+      return fail(INCORRECT_USER_OR_PASSWORD)
+    return { ok: true, value: { site, caller: user } }
+  }
+
+  return fail(INCORRECT_USER_OR_PASSWORD)
+}
+
+const findUserByEmail = async (db: Queryable, siteId: number, email: string): Promise<StoredUser | undefined> => {
+  const [row] = await db.query<{ id: string }>('SELECT id FROM users WHERE site_id = $1 AND lower(email) = lower($2)', [
+    siteId,
+    email,
+  ])
+  return row === undefined ? undefined : findUserById(db, siteId, Number(row.id), 'none')
+}
+
+/**
+ * A new session ticket for the user (AuthenticateUser): 256 random bits, of which only the
+ * SHA-256 is stored, with the site's time to live. Returns the ticket and its times.
+ */
+export const issueSessionTicket = async (
+  db: Queryable,
+  site: SiteRecord,
+  userId: number,
+): Promise<{ readonly ticket: string; readonly createTime: Date; readonly timeToLive: number }> => {
+  const ticket = newTicket()
+  const [row] = await db.query<{ created_at: Date | string }>(
+    `INSERT INTO sessions (ticket_hash, user_id, site_id, created_at, expires_at)
+     VALUES ($1, $2, $3, now(), now() + make_interval(secs => $4)) RETURNING created_at`,
+    [sha256(ticket), userId, site.id, site.ticketTtlSeconds],
+  )
+  return { ticket, createTime: new Date(row?.created_at ?? Date.now()), timeToLive: site.ticketTtlSeconds }
+}

@@ -1,0 +1,270 @@
+/**
+ * The User-service operations on the database: each is ONE transaction that takes its locks in
+ * one order — the site row, then the user rows in userId order — reads only what the engine
+ * needs, calls the pure function and writes its result and effects (issue 11 item 3, D-SV-4).
+ *
+ * - Operations that can change the host count or the set of names and e-mails (CreateUser,
+ *   DelUser, ActivateUser, InactivateUser, and a SetUser that does) hold the site row.
+ * - Every write to a user holds that user's row (SetUser always, whatever it changes).
+ * - A SetUser that turns out to change the count, its name or e-mail without holding the site
+ *   row rolls back and runs again holding it (lock order forbids taking it later).
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { Logger } from 'pino'
+import {
+  type ActivationBody,
+  applyActivateUser,
+  applyCreateUser,
+  applyDelUser,
+  applyInactivateUser,
+  applySetUser,
+  type Caller,
+  type CreateUserBody,
+  callerRole,
+  countsAsHost,
+  type DelUserBody,
+  type Effect,
+  noPrivilege,
+  type SetUserBody,
+  type SetUserError,
+  type SiteContext,
+  type User,
+  userNotFound,
+} from 'webex-user-rules'
+import {
+  renderActivationResponse,
+  renderCreateUserResponse,
+  renderDelUserResponse,
+  renderFailureResponse,
+  renderGetUserResponse,
+  renderSetUserResponse,
+} from 'webex-user-rules/xml'
+import { hashPassword } from '../auth.js'
+import type { Database, Queryable } from '../db/database.js'
+import {
+  activeHostCount,
+  findUser,
+  findUserById,
+  insertEffects,
+  insertUser,
+  lockUsers,
+  readSite,
+  type SiteRecord,
+  type StoredUser,
+  takenEmails,
+  takenWebExIds,
+  updateUser,
+} from '../db/store.js'
+import { type Authenticated, INCORRECT_USER_OR_PASSWORD } from './caller.js'
+import { withGeneratedCodes } from './effects.js'
+
+/** What every operation runs with. */
+export interface OperationContext {
+  readonly db: Database
+  readonly log: Logger
+}
+
+const outcome = (result: E.Either<SetUserError, unknown>): Record<string, string> =>
+  E.isLeft(result)
+    ? { result: 'FAILURE', exceptionID: result.left.exceptionID, error: result.left._tag }
+    : { result: 'SUCCESS' }
+
+/**
+ * The caller as stored now, read after the operation's locks (their role may have changed since
+ * they authenticated; when they are the locked target, the locked row is the one to trust).
+ */
+const callerNow = async (
+  tx: Queryable,
+  auth: Authenticated,
+  locked: readonly StoredUser[] = [],
+): Promise<Caller | undefined> => {
+  const user =
+    locked.find((u) => u.id === auth.caller.id)?.user ??
+    (await findUserById(tx, auth.site.id, auth.caller.id, 'none'))?.user
+  return user === undefined ? undefined : { webExId: user.webExId, role: callerRole(user) }
+}
+
+/** The site as the engine needs it for this request: counts and only the names it mentions. */
+const siteContext = async (
+  tx: Queryable,
+  site: SiteRecord,
+  mentions: { readonly names?: readonly (string | undefined)[]; readonly emails?: readonly (string | undefined)[] },
+  exceptUserId: number | undefined,
+): Promise<SiteContext> => ({
+  ...site.settings,
+  activeHostCount: await activeHostCount(tx, site.id),
+  takenWebExIds: await takenWebExIds(tx, site.id, mentions.names ?? [], exceptUserId),
+  takenEmails: await takenEmails(tx, site.id, mentions.emails ?? [], exceptUserId),
+})
+
+const lower = (s: string | undefined): string | undefined => s?.toLowerCase()
+
+/** True when the write changes what the site row guards: the host count, a name or an e-mail. */
+const changesSite = (before: User, after: User): boolean =>
+  countsAsHost(before) !== countsAsHost(after) ||
+  lower(before.webExId) !== lower(after.webExId) ||
+  lower(before.email) !== lower(after.email)
+
+/** A SetUser body that can change the host count, its name or its e-mail. */
+const mayChangeSite = (body: SetUserBody): boolean =>
+  body.active !== undefined ||
+  body.privilege?.attendeeOnly !== undefined ||
+  body.newWebExId !== undefined ||
+  body.email !== undefined
+
+class NeedsSiteLock extends Error {}
+
+const writeEffects = (tx: Queryable, siteId: number, operation: string, webExId: string, effects: readonly Effect[]) =>
+  insertEffects(tx, siteId, operation, webExId, effects)
+
+// -------------------------------------------------------------------------------------
+// SetUser
+// -------------------------------------------------------------------------------------
+
+export const setUser = async (ctx: OperationContext, auth: Authenticated, body: SetUserBody): Promise<string> => {
+  // scrypt outside the transaction: it must not hold any lock for its ~50 ms
+  const newHash = body.password === undefined ? undefined : await hashPassword(body.password)
+  const once = (holdSite: boolean): Promise<string> =>
+    ctx.db.transaction(async (tx) => {
+      const site = await readSite(tx, auth.site.id, holdSite ? 'update' : 'none')
+      if (site === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+      const target = await findUser(tx, site.id, body.webExId, 'update')
+      if (target === undefined) return renderFailureResponse(userNotFound(body.webExId))
+      const caller = await callerNow(tx, auth, [target])
+      if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+      const context = await siteContext(tx, site, { names: [body.newWebExId], emails: [body.email] }, target.id)
+      // D-R20: the database is case-insensitive, the engine gets the stored spelling
+      const result = applySetUser(target.user, context, { caller, body: { ...body, webExId: target.user.webExId } })
+      ctx.log.info({ operation: 'SetUser', webExId: target.user.webExId, caller: caller.webExId, ...outcome(result) })
+      if (E.isLeft(result)) return renderSetUserResponse(result)
+      const { user, effects } = result.right
+      if (!holdSite && changesSite(target.user, user)) throw new NeedsSiteLock()
+      const hash = newHash ?? (user.password === undefined ? null : target.passwordHash)
+      await updateUser(tx, site.id, target, withGeneratedCodes(user, effects), hash)
+      await writeEffects(tx, site.id, 'SetUser', user.webExId, effects)
+      return renderSetUserResponse(result)
+    })
+  try {
+    return await once(mayChangeSite(body))
+  } catch (thrown) {
+    if (thrown instanceof NeedsSiteLock) return once(true)
+    throw thrown
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// GetUser
+// -------------------------------------------------------------------------------------
+
+export const getUser = (ctx: OperationContext, auth: Authenticated, webExId: string): Promise<string> =>
+  ctx.db.transaction(async (tx) => {
+    const caller = await callerNow(tx, auth)
+    if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+    const target = await findUser(tx, auth.site.id, webExId, 'none')
+    // D-SV-8 (as the example server, D-X14): admins, read-only ones too, read anyone; others themselves
+    const mayRead = caller.role === 'siteAdmin' || caller.role === 'roSiteAdmin' || target?.id === auth.caller.id
+    ctx.log.info({
+      operation: 'GetUser',
+      webExId,
+      caller: caller.webExId,
+      result: mayRead && target ? 'SUCCESS' : 'FAILURE',
+    })
+    if (!mayRead) return renderFailureResponse(noPrivilege([]))
+    return target === undefined ? renderFailureResponse(userNotFound(webExId)) : renderGetUserResponse(target.user)
+  })
+
+// -------------------------------------------------------------------------------------
+// CreateUser
+// -------------------------------------------------------------------------------------
+
+export const createUser = async (ctx: OperationContext, auth: Authenticated, body: CreateUserBody): Promise<string> => {
+  const hash = body.password === undefined || body.password === '' ? null : await hashPassword(body.password)
+  return ctx.db.transaction(async (tx) => {
+    const site = await readSite(tx, auth.site.id, 'update')
+    if (site === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+    const caller = await callerNow(tx, auth)
+    if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+    const context = await siteContext(tx, site, { names: [body.webExId], emails: [body.email] }, undefined)
+    const result = applyCreateUser(context, { caller, body })
+    ctx.log.info({ operation: 'CreateUser', webExId: body.webExId, caller: caller.webExId, ...outcome(result) })
+    if (E.isLeft(result)) return renderCreateUserResponse(result)
+    const { user, effects } = result.right
+    const userId = await insertUser(tx, site.id, withGeneratedCodes(user, effects), hash)
+    await writeEffects(tx, site.id, 'CreateUser', user.webExId, effects)
+    return renderCreateUserResponse(result, userId)
+  })
+}
+
+// -------------------------------------------------------------------------------------
+// DelUser
+// -------------------------------------------------------------------------------------
+
+export const delUser = (ctx: OperationContext, auth: Authenticated, body: DelUserBody): Promise<string> =>
+  ctx.db.transaction(async (tx) => {
+    const site = await readSite(tx, auth.site.id, 'update')
+    if (site === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+    const users = await lockUsers(tx, site.id, body.webExId)
+    const caller = await callerNow(tx, auth, users)
+    if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+    const byName = new Map(users.map((u) => [u.user.webExId.toLowerCase(), u]))
+    const spelled = body.webExId.map((name) => byName.get(name.toLowerCase())?.user.webExId ?? name)
+    const context = await siteContext(tx, site, {}, undefined)
+    const result = applyDelUser(
+      context,
+      users.map((u) => u.user),
+      { caller, body: { ...body, webExId: spelled } },
+    )
+    ctx.log.info({ operation: 'DelUser', webExId: spelled, caller: caller.webExId, ...outcome(result) })
+    if (E.isRight(result)) {
+      for (const o of result.right.results) {
+        const before = byName.get(o.webExId.toLowerCase())
+        if (o.status !== 'SUCCESS' || before === undefined) continue
+        await updateUser(tx, site.id, before, withGeneratedCodes(o.user, o.effects), before.passwordHash)
+        // a name listed twice: the second write starts from the first one's result
+        byName.set(o.webExId.toLowerCase(), { ...before, user: o.user })
+        await writeEffects(tx, site.id, 'DelUser', o.webExId, o.effects)
+      }
+    }
+    return renderDelUserResponse(result)
+  })
+
+// -------------------------------------------------------------------------------------
+// ActivateUser, InactivateUser
+// -------------------------------------------------------------------------------------
+
+export const setActive = (
+  ctx: OperationContext,
+  operation: 'ActivateUser' | 'InactivateUser',
+  auth: Authenticated,
+  body: ActivationBody,
+): Promise<string> =>
+  ctx.db.transaction(async (tx) => {
+    const site = await readSite(tx, auth.site.id, 'update')
+    if (site === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+    const target =
+      body.webexID !== undefined
+        ? await findUser(tx, site.id, body.webexID, 'update')
+        : body.userID !== undefined
+          ? await findUserById(tx, site.id, body.userID, 'update')
+          : undefined
+    const caller = await callerNow(tx, auth, target === undefined ? [] : [target])
+    if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+    const context = await siteContext(tx, site, {}, undefined)
+    const apply = operation === 'ActivateUser' ? applyActivateUser : applyInactivateUser
+    // the engine checks "exactly one of webexID and userID" and the privilege before the lookup
+    const spelled =
+      body.webexID !== undefined && target !== undefined ? { ...body, webexID: target.user.webExId } : body
+    const result = apply(context, target === undefined ? [] : [target.user], { caller, body: spelled })
+    ctx.log.info({
+      operation,
+      webExId: target?.user.webExId ?? body.webexID ?? String(body.userID),
+      caller: caller.webExId,
+      ...outcome(result),
+    })
+    if (E.isRight(result) && target !== undefined) {
+      const { user, effects } = result.right
+      await updateUser(tx, site.id, target, withGeneratedCodes(user, effects), target.passwordHash)
+      await writeEffects(tx, site.id, operation, user.webExId, effects)
+    }
+    return renderActivationResponse(operation, result)
+  })
