@@ -1,6 +1,6 @@
 /**
  * The service's HTTP layer: `POST /WBXService/XMLService` and `GET /healthz` on `node:http`, with
- * the limits a server exposed to clients it does not control needs (D-SVH-1, D-SVH-2):
+ * the limits a server exposed to clients it does not control needs (D-SVH-1 … D-SVH-3, D-SVH-7):
  *
  * - its own timeouts, well under Node's: the headers within 10 s, the whole request within 30 s
  *   (Node: 60 s and 300 s), checked every second (Node: every 30 s), idle keep-alive 5 s;

@@ -4,7 +4,7 @@
  * `UID=…&PWD=…&SID=…&PID=…&XML=…`, corpus getloginticket-phpebexfork-1). The transport is told
  * by the bytes, not the Content-Type: `curl -d @message.xml` sends raw XML labelled
  * `application/x-www-form-urlencoded`, and phpebex's socket mode sends the form labelled
- * `application/xml` (D-SVH-3).
+ * `application/xml` (D-SVH-4).
  */
 
 /** The request's XML, and how it came. */

@@ -1,5 +1,5 @@
 /**
- * Big bodies (issue 11 item 8, D-SVH-2): a message over 64 KiB is answered 413 with the FAILURE
+ * Big bodies (issue 11 item 8, D-SVH-3): a message over 64 KiB is answered 413 with the FAILURE
  * message, and the answer reaches the client even while it is still sending — by Content-Length
  * or chunked, read before, during or after the upload. The client here is a raw socket that
  * keeps writing as fast as the server reads and reads the answer at the same time.

@@ -1,6 +1,6 @@
 /**
  * The HTTP layer's routes, transports, request ids, health check and per-request log line
- * (issue 11 item 8; decisions D-SVH-1 … D-SVH-7). Real sockets on 127.0.0.1.
+ * (issue 11 item 8; decisions D-SVH-1, D-SVH-4, D-SVH-5). Real sockets on 127.0.0.1.
  */
 import { readFileSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
@@ -91,7 +91,7 @@ describe('routes (D-SVH-1)', () => {
   })
 })
 
-describe('the form transport (D-SVH-3, corpus getloginticket-phpebexfork-1)', () => {
+describe('the form transport (D-SVH-4, corpus getloginticket-phpebexfork-1)', () => {
   it('decodes form components to bytes: + is a space, %XX a byte, a bad % stays', () => {
     const decode = (text: string): string =>
       Buffer.from(decodeFormComponent(Buffer.from(text, 'latin1'))).toString('latin1')
@@ -191,7 +191,7 @@ describe('request ids (D-SVH-5)', () => {
   })
 })
 
-describe('GET /healthz (D-SVH-4)', () => {
+describe('GET /healthz (D-SVH-1)', () => {
   it('200 {"status":"ok"} when the database answers', async () => {
     running = await start()
     const response = await request(running.port, { method: 'GET', path: '/healthz' })

@@ -1,5 +1,5 @@
 /**
- * Slow clients and the connection limit (issue 11 item 8, D-SVH-1): slowloris in the headers or
+ * Slow clients and the connection limit (issue 11 item 8, D-SVH-2): slowloris in the headers or
  * in the body is cut by the service's own timeouts, idle connections are closed, and connections
  * past the limit are refused while the others are served. The timeouts are shortened here so
  * that the tests are quick; no test measures how fast anything is.

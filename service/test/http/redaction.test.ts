@@ -1,5 +1,5 @@
 /**
- * No secret in any log line (issue 11 item 8, D-SVH-5): a run of the service with a careless
+ * No secret in any log line (issue 11 item 8, D-SVH-6): a run of the service with a careless
  * handler (it logs every parsed securityContext and body, and the raw text of every message it
  * refuses) over requests full of planted secrets; then every line of the run is searched for each
  * secret. And the scrubbing functions one by one.

@@ -1,5 +1,5 @@
 /**
- * Graceful shutdown (issue 11 item 8, D-SVH-4): stop accepting, answer the requests in flight
+ * Graceful shutdown (issue 11 item 8, D-SVH-7): stop accepting, answer the requests in flight
  * (with Connection: close), close idle and half-sent connections, then let the caller close the
  * database — in-process, and in a process of its own sent a real SIGTERM.
  */
