@@ -32,7 +32,8 @@ const trickle = async (socket: import('node:net').Socket, text: string, everyMs:
   return written
 }
 
-describe('slow clients are cut by the timeouts', () => {
+// a cut that does not come fails the test in 15 s rather than vitest's 60
+describe('slow clients are cut by the timeouts', { timeout: 15_000 }, () => {
   it('slowloris in the headers: 408 and the connection closed before the headers are complete', async () => {
     running = await start({ limits: SHORT })
     const socket = await open(running.port)
@@ -119,7 +120,7 @@ describe('slow clients are cut by the timeouts', () => {
   })
 })
 
-describe('the connection limit', () => {
+describe('the connection limit', { timeout: 15_000 }, () => {
   it('connections past the limit are closed at once; the others are served; freed places are reused', async () => {
     running = await start({ limits: { maxConnections: 4, headersTimeoutMs: 30_000, requestTimeoutMs: 30_000 } })
     const held = await Promise.all(Array.from({ length: 4 }, () => open(running?.port ?? 0)))

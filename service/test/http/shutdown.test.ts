@@ -18,7 +18,7 @@ afterEach(async () => {
 
 const POST = 'POST /WBXService/XMLService HTTP/1.1\r\nhost: x\r\ncontent-length: 4\r\n\r\n<a/>'
 
-describe('shutdown()', () => {
+describe('shutdown()', { timeout: 15_000 }, () => {
   it('answers the request in flight, refuses new connections, closes idle ones, then resolves', async () => {
     const release = deferred()
     const entered = deferred()
