@@ -1,0 +1,208 @@
+// `npm run bench` (in service/): GetUser and SetUser requests per second and p50/p99 latency at 1,
+// 16 and 64 concurrent clients, for sites of 10 and 10,000 users, on
+//   - PGlite (embedded, one process),
+//   - PostgreSQL with one service process,
+//   - PostgreSQL with two service processes (the clients alternate between them),
+// next to a bare node:http server answering one fixed message (the limit of this load generator
+// and machine). Every cell runs against freshly seeded data; the load generator runs in its own
+// process. Not a test: nothing here passes or fails, figures go to docs/performance.md.
+//
+// Environment: BENCH_ROUNDS (default 3), BENCH_SECONDS per cell (default 3), BENCH_SIZES
+// (default "10,10000"), BENCH_CONFIGS (default "bare,pglite,pg1,pg2"), WEBEX_BENCH_DATABASE_URL
+// (or WEBEX_TEST_DATABASE_URL): a PostgreSQL role that may create databases; without it the
+// PostgreSQL configurations are skipped (scripts/postgres.sh starts one and prints its URL).
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import pg from 'pg'
+
+const here = new URL('./', import.meta.url)
+const SERVER = new URL('server.mjs', here).pathname
+const LOAD = new URL('load.mjs', here).pathname
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
+const SIZES = (process.env.BENCH_SIZES ?? '10,10000').split(',').map(Number)
+const CONFIGS = (process.env.BENCH_CONFIGS ?? 'bare,pglite,pg1,pg2').split(',')
+const CONCURRENCY = [1, 16, 64]
+const OPS = ['GetUser', 'SetUser']
+const POSTGRES = process.env.WEBEX_BENCH_DATABASE_URL ?? process.env.WEBEX_TEST_DATABASE_URL
+
+if (!existsSync(new URL('../dist/http/index.js', here))) {
+  console.error('bench: build the service first (npm run build at the repository root)')
+  process.exit(2)
+}
+
+const work = mkdtempSync(join(tmpdir(), 'webex-bench-'))
+
+/** A site of `size` users besides the admin; every user a host, the limit well above them. */
+const seedFile = (size) => {
+  const path = join(work, `seed-${String(size)}.json`)
+  if (!existsSync(path)) {
+    const users = [{ webExId: 'admin', password: 'Bench-Admin-1', privilege: { siteAdmin: true } }]
+    for (let n = 1; n <= size; n++) {
+      const id = `u${String(n).padStart(5, '0')}`
+      users.push({
+        webExId: id,
+        firstName: 'First',
+        lastName: `Last${String(n)}`,
+        email: `${id}@example.com`,
+        meetingTypes: [1, 2, 3],
+        privilege: { host: true },
+      })
+    }
+    writeFileSync(
+      path,
+      JSON.stringify({
+        siteName: 'examplesite',
+        site: { hostLimit: size + 100, allowUserToChangeUserName: true, productIds: [], controlHubManaged: false },
+        users,
+      }),
+    )
+  }
+  return path
+}
+
+const startServer = (args) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVER, ...args], { stdio: ['ignore', 'pipe', 'ignore'] })
+    const lines = createInterface({ input: child.stdout })
+    lines.once('line', (line) => resolve({ child, ...JSON.parse(line) }))
+    child.once('exit', (code) => reject(new Error(`server exited (${String(code)}) before listening`)))
+  })
+
+const stopServer = ({ child }) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+
+const load = (targets, op, users, concurrency) =>
+  new Promise((resolve, reject) => {
+    const config = {
+      targets: targets.map(({ url, ticket }) => ({ url, ticket })),
+      op,
+      users,
+      concurrency,
+      warmupSeconds: 1,
+      seconds: SECONDS,
+    }
+    const child = spawn(process.execPath, [LOAD, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load exited ${String(code)}`)),
+    )
+  })
+
+const withDatabase = async (body) => {
+  const name = `webex_bench_${randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: POSTGRES })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(POSTGRES)
+  url.pathname = `/${name}`
+  try {
+    return await body(url.href)
+  } finally {
+    const client = new pg.Client({ connectionString: POSTGRES })
+    await client.connect()
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await client.end()
+  }
+}
+
+/** Starts the configuration's processes (seeding the first), runs `body` with them, stops them. */
+const withServers = async (config, size, body) => {
+  const seed = seedFile(size)
+  const run = async (database, count) => {
+    const servers = []
+    try {
+      // the first process seeds the empty database; the second finds it seeded
+      for (let i = 0; i < count; i++) servers.push(await startServer([database, seed]))
+      return await body(servers)
+    } finally {
+      await Promise.all(servers.map(stopServer))
+    }
+  }
+  if (config === 'bare') return run('--bare', 1)
+  if (config === 'pglite') {
+    const dir = mkdtempSync(join(work, 'pglite-'))
+    try {
+      return await run(dir, 1)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  return withDatabase((url) => run(url, config === 'pg2' ? 2 : 1))
+}
+
+const configs = CONFIGS.filter((config) => {
+  if (config.startsWith('pg') && config !== 'pglite' && POSTGRES === undefined) {
+    console.error(`bench: ${config} skipped (set WEBEX_BENCH_DATABASE_URL; scripts/postgres.sh prints one)`)
+    return false
+  }
+  return true
+})
+
+const results = []
+const load1 = () => loadavg()[0].toFixed(1)
+console.error(
+  `bench: ${String(cpus().length)} cores, Node ${process.version}, ${String(ROUNDS)} rounds of ${String(SECONDS)} s per cell, load average ${load1()}`,
+)
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const config of configs) {
+    for (const size of config === 'bare' ? [0] : SIZES) {
+      await withServers(config, size, async (servers) => {
+        for (const op of config === 'bare' ? ['fixed'] : OPS)
+          for (const concurrency of CONCURRENCY) {
+            const result = await load(servers, op === 'fixed' ? 'GetUser' : op, Math.max(size, 1), concurrency)
+            const row = { round, config, users: size, op, concurrency, ...result }
+            results.push(row)
+            console.error(
+              `round ${String(round)} ${config} users=${String(size)} ${op} c=${String(concurrency)}: ` +
+                `${result.rps.toFixed(0)} req/s p50 ${result.p50.toFixed(2)} ms p99 ${result.p99.toFixed(2)} ms` +
+                (result.failures > 0 ? ` FAILURES ${String(result.failures)}: ${result.sampleFailure}` : ''),
+            )
+          }
+      })
+    }
+  }
+}
+rmSync(work, { recursive: true, force: true })
+console.log(
+  `${String(cpus().length)} cores, Node ${process.version}, ${String(ROUNDS)} rounds of ${String(SECONDS)} s per cell; 1-minute load average at the end: ${load1()}\n`,
+)
+
+// the table: per cell, the median of the rounds, and every round's req/s
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+const cells = new Map()
+for (const row of results) {
+  const key = `${row.config}|${String(row.users)}|${row.op}|${String(row.concurrency)}`
+  cells.set(key, [...(cells.get(key) ?? []), row])
+}
+const bare = new Map()
+for (const rows of cells.values())
+  if (rows[0].config === 'bare') bare.set(rows[0].concurrency, median(rows.map((r) => r.rps)))
+console.log(
+  '| configuration | users | operation | clients | req/s (median) | req/s per round | p50 ms | p99 ms | ÷ bare | not SUCCESS |',
+)
+console.log('|---|---:|---|---:|---:|---|---:|---:|---:|---:|')
+for (const rows of cells.values()) {
+  const { config, users, op, concurrency } = rows[0]
+  const rps = median(rows.map((r) => r.rps))
+  const limit = bare.get(concurrency)
+  console.log(
+    `| ${config} | ${config === 'bare' ? '–' : String(users)} | ${op} | ${String(concurrency)} | ${rps.toFixed(0)} | ${rows.map((r) => r.rps.toFixed(0)).join(' / ')} | ` +
+      `${median(rows.map((r) => r.p50)).toFixed(2)} | ${median(rows.map((r) => r.p99)).toFixed(2)} | ` +
+      `${limit === undefined || config === 'bare' ? '–' : (rps / limit).toFixed(3)} | ${String(rows.reduce((sum, r) => sum + r.failures, 0))} |`,
+  )
+}
