@@ -15,6 +15,7 @@ const what = (entry: TraceEntry): string => {
       return `changed  ${formatChange(entry)}`
     case 'ignored':
     case 'reset':
+    case 'warning':
       return `${entry.kind.padEnd(8)} ${entry.path}: ${entry.message}`
     case 'effect': {
       const { kind, ...details } = entry.effect

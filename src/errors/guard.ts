@@ -33,10 +33,10 @@ export class EngineDefect extends Error {
  * `InvalidRequest`, and when all are plain data the throw is an {@link EngineDefect}. The check
  * walks the inputs only after a throw, so the common path costs nothing.
  */
-export const guard = <A>(
+export const guard = <A, L = SetUserError>(
   inputs: readonly (readonly [FailureSource, unknown])[],
-  run: () => E.Either<SetUserError, A>,
-): E.Either<SetUserError, A> => {
+  run: () => E.Either<L, A>,
+): E.Either<L | SetUserError, A> => {
   try {
     return run()
   } catch (thrown) {

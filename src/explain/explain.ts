@@ -49,7 +49,7 @@ export type TraceEntry =
       readonly before: unknown
       readonly after: unknown
     })
-  | (EntryBase & { readonly kind: 'ignored' | 'reset'; readonly path: string; readonly message: string })
+  | (EntryBase & { readonly kind: Notice['kind']; readonly path: string; readonly message: string })
   | (EntryBase & { readonly kind: 'effect'; readonly effect: Effect })
   | (EntryBase & { readonly kind: 'error'; readonly error: SetUserError })
 

@@ -19,8 +19,9 @@ import {
   sessionTicketNotGenerated,
   userNotActive,
 } from '../errors/OperationError.js'
+import { guard } from '../errors/guard.js'
 import { invalidRequest, noPrivilege, userNotFound } from '../errors/SetUserError.js'
-import { bool, int, long, str, struct, type StructType } from '../model/codec.js'
+import { bool, type FailureCode, int, long, str, struct, type StructType } from '../model/codec.js'
 import { activeState } from '../model/defaults.js'
 import {
   AuthenticateUserAnswer,
@@ -126,9 +127,11 @@ export const authenticationClaim = (
 /** The failures with every value dropped: these inputs hold passwords and tickets. */
 const redacted = (
   source: 'caller' | 'body',
-  failures: readonly { readonly path: string; readonly expected: string }[],
+  failures: readonly { readonly code: FailureCode; readonly path: string; readonly expected: string }[],
 ): OperationError =>
-  invalidRequest(failures.map((f) => ({ source, path: f.path, expected: f.expected, actual: '(not shown)' })))
+  invalidRequest(
+    failures.map((f) => ({ source, code: f.code, path: f.path, expected: f.expected, actual: '(not shown)' })),
+  )
 
 const credentialOf = (context: Credentials, body: AuthenticateUserBody | undefined): Credential | undefined => {
   if (body?.accessToken !== undefined) return { kind: 'accessToken', accessToken: body.accessToken }
@@ -290,9 +293,9 @@ export const applyAuthenticateUser = (
   return E.isLeft(answer) ? E.left(redactedRequest(answer.left.failures)) : answer
 }
 
-const redactedRequest = (failures: readonly { readonly path: string; readonly expected: string }[]): OperationError =>
+const redactedRequest = (failures: readonly { readonly code: FailureCode; readonly path: string; readonly expected: string }[]): OperationError =>
   invalidRequest(
-    failures.map((f) => ({ source: 'request', path: f.path, expected: f.expected, actual: '(not shown)' })),
+    failures.map((f) => ({ source: 'request', code: f.code, path: f.path, expected: f.expected, actual: '(not shown)' })),
   )
 
 // -------------------------------------------------------------------------------------
@@ -339,7 +342,7 @@ export const currentLoginTicket = (
   now: number,
 ): E.Either<OperationError, { readonly ticket: LoginTicket; readonly reused: boolean }> => {
   if (!Number.isFinite(now))
-    return E.left(invalidRequest([{ source: 'request', path: 'now', expected: 'a time in ms', actual: now }]))
+    return E.left(invalidRequest([{ source: 'request', code: 'wrongType', path: 'now', expected: 'a time in ms', actual: now }]))
   if (
     outstanding !== undefined &&
     LoginTicket.is(outstanding) &&
@@ -351,7 +354,7 @@ export const currentLoginTicket = (
   if (!LoginTicket.is(fresh) || !LOGIN_TICKET_ALPHABET.test(fresh.ticket) || fresh.consumed === true)
     return E.left(
       redactedRequest([
-        { path: 'fresh', expected: 'an unused LoginTicket whose ticket has only A-Z a-z 0-9 + / . _ ~ -' },
+        { code: 'wrongType', path: 'fresh', expected: 'an unused LoginTicket whose ticket has only A-Z a-z 0-9 + / . _ ~ -' },
       ]),
     )
   return E.right({ ticket: fresh, reused: false })
@@ -425,27 +428,11 @@ const GetLoginTicketRequestC = struct('GetLoginTicketRequest', { caller: Caller,
 export interface GetLoginTicketRequest extends t.TypeOf<typeof GetLoginTicketRequestC> {}
 export const GetLoginTicketRequest: StructType<GetLoginTicketRequest> = GetLoginTicketRequestC
 
-const guarded = <A>(f: () => E.Either<OperationError, A>): E.Either<OperationError, A> => {
-  try {
-    return f()
-  } catch (thrown) {
-    return E.left(
-      invalidRequest([
-        {
-          source: 'request',
-          path: '',
-          expected: 'plain data (JSON values)',
-          actual: thrown instanceof Error ? thrown.message : thrown,
-        },
-      ]),
-    )
-  }
-}
 
 /** The stored user `webExId` names (any case), checked for what the URL and the state read. */
 const storedUser = (users: unknown, webExId: string): E.Either<OperationError, User> => {
   if (users === null || typeof users !== 'object' || !(Symbol.iterator in users))
-    return E.left(invalidInput('user', [{ path: [], expected: 'a list of users', actual: users }]))
+    return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'a list of users', actual: users }]))
   const found = findUser(users as Iterable<User>, webExId)
   if (found === undefined) return E.left(userNotFound(webExId))
   return decodeStoredUser(found, ['firstName', 'lastName', 'email', 'active'])
@@ -475,7 +462,7 @@ export const applyGetLoginTicket = (
   request: GetLoginTicketRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: GetLoginTicketAnswer }> =>
-  guarded(() => {
+  guard([['site', site], ['user', users], ['request', request]], () => {
     const decoded = decodeRequest(GetLoginTicketRequest, request)
     if (E.isLeft(decoded)) return decoded
     const decodedSite = decodeSite(site)
@@ -514,7 +501,7 @@ export const applyGetloginurlUser = (
   request: LoginUrlRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: LoginUrlAnswer }> =>
-  guarded(() => {
+  guard([['site', site], ['user', users], ['request', request]], () => {
     const decoded = decodeRequest(LoginUrlRequest, request)
     if (E.isLeft(decoded)) return decoded
     const decodedSite = decodeSite(site)
@@ -553,7 +540,7 @@ export const applyGetlogouturlUser = (
   users: Iterable<User>,
   request: LoginUrlRequest,
 ): E.Either<OperationError, LogoutUrlAnswer> =>
-  guarded(() => {
+  guard([['site', site], ['user', users], ['request', request]], () => {
     const decoded = decodeRequest(LoginUrlRequest, request)
     if (E.isLeft(decoded)) return decoded
     const decodedSite = decodeSite(site)

@@ -10,6 +10,7 @@ import type * as t from 'io-ts'
 import { decodeRequest, decodeSite, decodeStoredUser } from '../decode.js'
 import { invalidInput } from '../errors/decodeFailure.js'
 import { noRecordFound, type OperationError } from '../errors/OperationError.js'
+import { guard } from '../errors/guard.js'
 import { invalidRequest, noPrivilege } from '../errors/SetUserError.js'
 import { struct, type Issue, type StructType } from '../model/codec.js'
 import { activeState, privilegeValue } from '../model/defaults.js'
@@ -130,6 +131,7 @@ const filtersOf = (body: LstsummaryUserBody, site: SiteContext): E.Either<Issue[
     // D-OP-5: dates are read in the site's zone; another zone would need the Webex zone table
     if (zone !== undefined && zone !== SITE_TIME_ZONE && zone !== site.timeZoneID)
       issues.push({
+        code: 'outOfRange',
         path: ['dataScope', 'timeZoneID'],
         expected: `-1 (the site's time zone)${site.timeZoneID === undefined ? '' : ` or ${String(site.timeZoneID)}`}`,
         actual: zone,
@@ -139,7 +141,7 @@ const filtersOf = (body: LstsummaryUserBody, site: SiteContext): E.Either<Issue[
       if (text === undefined || text === '') return undefined
       const parsed = registrationDateKey(text)
       if (parsed === undefined)
-        issues.push({ path: ['dataScope', key], expected: 'a date MM/DD/YYYY HH:MM:SS', actual: text })
+        issues.push({ code: 'format', path: ['dataScope', key], expected: 'a date MM/DD/YYYY HH:MM:SS', actual: text })
       return parsed
     }
     const start = bound('regDateStart')
@@ -155,6 +157,7 @@ const filtersOf = (body: LstsummaryUserBody, site: SiteContext): E.Either<Issue[
   if (acd !== undefined) {
     if (acd.manager !== undefined && acd.manager !== '')
       issues.push({
+        code: 'outOfRange',
         path: ['webACD', 'manager'],
         expected: 'no manager filter (the model keeps no WebACD manager assignments)',
         actual: acd.manager,
@@ -381,7 +384,7 @@ const run = (
   const filters = filtersOf(body, decodedSite.right)
   if (E.isLeft(filters)) return E.left(invalidInput('body', filters.left))
   if (usersInput === null || typeof usersInput !== 'object' || !(Symbol.iterator in usersInput))
-    return E.left(invalidInput('user', [{ path: [], expected: 'a list of users', actual: usersInput }]))
+    return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'a list of users', actual: usersInput }]))
 
   const keys = sortKeysOf(body)
   const read = new Set<string>([...READ_ELEMENTS, ...keys.map((k) => SORT_ELEMENTS[k.by])])
@@ -434,18 +437,12 @@ export const applyLstsummaryUser = (
   users: Iterable<User>,
   request: LstsummaryUserRequest,
 ): E.Either<OperationError, LstsummaryUserResult> => {
-  try {
-    return run(site, users, request)
-  } catch (thrown) {
-    return E.left(
-      invalidRequest([
-        {
-          source: 'request',
-          path: '',
-          expected: 'plain data (JSON values)',
-          actual: thrown instanceof Error ? thrown.message : thrown,
-        },
-      ]),
-    )
-  }
+  return guard(
+    [
+      ['site', site],
+      ['user', users],
+      ['request', request],
+    ],
+    () => run(site, users, request),
+  )
 }

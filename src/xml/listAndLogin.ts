@@ -125,6 +125,7 @@ const parseAnswer = <A>(xml: string, type: string, codec: StructType<A>): E.Eith
   const { status, bodyContent } = response
   if (status.result !== 'SUCCESS') {
     problems.message.push({
+      code: 'outOfRange',
       path: childPath(childPath(rootPath('header'), 'response'), 'result'),
       expected: 'SUCCESS',
       actual: `FAILURE ${status.exceptionID ?? ''}: ${status.reason ?? ''}`,
@@ -135,7 +136,7 @@ const parseAnswer = <A>(xml: string, type: string, codec: StructType<A>): E.Eith
   checkAttributes(bodyContent, bodyContentPath, problems.message, BODY_CONTENT_ATTRIBUTES)
   const actualType = bodyContent.attributes.get('type')
   if (localType(actualType)?.toLowerCase() !== type.toLowerCase())
-    problems.message.push({ path: typePath, expected: `xsi:type use:${type}`, actual: actualType })
+    problems.message.push({ code: 'outOfRange', path: typePath, expected: `xsi:type use:${type}`, actual: actualType })
   const value = decodeElement(codec, bodyContent, [], problems.body)
   return value === undefined || !problems.none ? E.left(problems.toError()) : E.right(value)
 }

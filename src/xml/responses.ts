@@ -38,7 +38,7 @@ export const parseCreateUserResponse = (
   if (text === undefined) return E.right({ status: status.right })
   if (!/^[0-9]{1,15}$/.test(text))
     return E.left(
-      invalidRequest([{ source: 'message', path: 'body.bodyContent.userId', expected: 'a number', actual: text }]),
+      invalidRequest([{ source: 'message', code: 'format', path: 'body.bodyContent.userId', expected: 'a number', actual: text }]),
     )
   return E.right({ status: status.right, userId: Number(text) })
 }
@@ -77,6 +77,7 @@ export const parseDelUserResponse = (
         invalidRequest([
           {
             source: 'message',
+            code: 'missingElement',
             path: `body.bodyContent.user[${String(i)}]`,
             expected: 'webExId and status SUCCESS|FAILURE',
             actual: result,
