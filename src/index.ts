@@ -154,7 +154,7 @@ export {
   type LoginTickets,
   type Subject,
 } from './operations/login.js'
-export { findUser, findUserByEmail, userKey } from './operations/lookup.js'
+export { findUser, findUserByEmail, setUserTarget, userKey } from './operations/lookup.js'
 export { mayListUsers, mayRead } from './rules/readAccess.js'
 export {
   type DataScope,

@@ -16,6 +16,7 @@ import type { SetUserResult } from '../model/result.js'
 import type { SiteContext } from '../model/site.js'
 import type { ActiveState, User } from '../model/user.js'
 import { directoryOf } from './directory.js'
+import { userKey } from './lookup.js'
 
 const setActive =
   (state: ActiveState) =>
@@ -60,7 +61,7 @@ const run = (
   const user =
     body.webexID === undefined
       ? directory.right.byUserId.get(body.userID ?? Number.NaN)
-      : directory.right.byWebExId.get(body.webexID)
+      : directory.right.byWebExId.get(userKey(body.webexID))
   if (user === undefined) return E.left(userNotFound(body.webexID ?? String(body.userID)))
   return applySetUser(user, site.right, {
     caller,

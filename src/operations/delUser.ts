@@ -17,6 +17,7 @@ import type { SiteContext } from '../model/site.js'
 import type { User } from '../model/user.js'
 import { hostCountAfter } from '../rules/hostLimit.js'
 import { directoryOf } from './directory.js'
+import { userKey } from './lookup.js'
 
 /** What happened to one user of a DelUser request. @category operations */
 export type DelUserOutcome =
@@ -83,12 +84,14 @@ const run = (siteInput: unknown, usersInput: unknown, requestInput: unknown): E.
   const current = new Map(directory.right.byWebExId)
   let activeHostCount = decodedSite.right.activeHostCount
   const results: DelUserOutcome[] = []
-  for (const webExId of body.webExId) {
-    const user = current.get(webExId)
+  for (const requested of body.webExId) {
+    // D-OP-2: found ignoring case; the outcome and the change name the stored spelling
+    const user = current.get(userKey(requested))
     if (user === undefined) {
-      results.push({ webExId, status: 'FAILURE', error: userNotFound(webExId) })
+      results.push({ webExId: requested, status: 'FAILURE', error: userNotFound(requested) })
       continue
     }
+    const webExId = user.webExId
     const applied = applySetUser(
       user,
       { ...decodedSite.right, activeHostCount },
@@ -106,7 +109,7 @@ const run = (siteInput: unknown, usersInput: unknown, requestInput: unknown): E.
       continue
     }
     activeHostCount = hostCountAfter({ activeHostCount }, user, applied.right.user)
-    current.set(webExId, applied.right.user)
+    current.set(userKey(webExId), applied.right.user)
     results.push({ webExId, status: 'SUCCESS', ...applied.right })
   }
   return E.right({ results, activeHostCount })

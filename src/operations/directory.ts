@@ -8,9 +8,14 @@ import { invalidInput } from '../errors/decodeFailure.js'
 import type { InvalidRequest } from '../errors/SetUserError.js'
 import { isPlainObject } from '../model/plain.js'
 import type { User } from '../model/user.js'
+import { userKey } from './lookup.js'
 
-/** An index of users by webExId and by userId; each user is validated when an operation uses it. */
+/**
+ * An index of users by webExId (under its `userKey`, so `JDoe` finds `jdoe`, D-OP-2) and by
+ * userId; each user is validated when an operation uses it.
+ */
 export interface Directory {
+  /** Keyed by `userKey(webExId)`: look up with `byWebExId.get(userKey(name))`. */
   readonly byWebExId: ReadonlyMap<string, User>
   readonly byUserId: ReadonlyMap<number, User>
 }
@@ -29,7 +34,7 @@ export const directoryOf = (users: unknown): E.Either<InvalidRequest, Directory>
         ]),
       )
     }
-    byWebExId.set(user['webExId'], user as unknown as User)
+    byWebExId.set(userKey(user['webExId']), user as unknown as User)
     if (typeof user['userId'] === 'number') byUserId.set(user['userId'], user as unknown as User)
   }
   return E.right({ byWebExId, byUserId })

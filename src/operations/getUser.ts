@@ -1,8 +1,9 @@
 /**
  * GetUser: what the API returns for a user — every stored element, the PIN included ("Use the
  * GetUser API to retrieve the host's PIN"), the password masked, the account-level
- * joinBeforeHost mirrored (R9). A site admin may read anyone; anyone else only their own record
- * (R11's rule for reads).
+ * joinBeforeHost mirrored (R9). A site admin or read-only site admin may read anyone; anyone else
+ * only their own record (D-OP-1). The user is found ignoring case and shown in its stored spelling
+ * (D-OP-2).
  *
  * @module
  */
@@ -17,6 +18,8 @@ import type * as t from 'io-ts'
 import type { GetUserView, User } from '../model/user.js'
 import { toGetUserView } from '../rules/joinBeforeHost.js'
 import { directoryOf } from './directory.js'
+import { userKey } from './lookup.js'
+import { mayRead } from '../rules/readAccess.js'
 
 const GetUserRequestC = struct('GetUserRequest', { caller: Caller, body: GetUserBody }, ['caller', 'body'])
 /** A GetUser request. @category model */
@@ -46,10 +49,11 @@ export const applyGetUser = (users: readonly User[], request: GetUserRequest): E
       const decoded = decodeRequest(GetUserRequest, request)
       if (E.isLeft(decoded)) return decoded
       const { caller, body } = decoded.right
-      if (caller.role !== 'siteAdmin' && caller.webExId !== body.webExId) return E.left(noPrivilege([]))
+      // D-OP-1: site admins and read-only site admins read anyone, others their own record
+      if (!mayRead(caller, body.webExId)) return E.left(noPrivilege([]))
       const directory = directoryOf(users)
       if (E.isLeft(directory)) return directory
-      const user = directory.right.byWebExId.get(body.webExId)
+      const user = directory.right.byWebExId.get(userKey(body.webExId))
       return user === undefined ? E.left(userNotFound(body.webExId)) : E.right(toGetUserView(user))
     },
   )

@@ -6,6 +6,9 @@
  *
  * @module
  */
+import * as E from 'fp-ts/lib/Either.js'
+import { userNotFound, type UserNotFound } from '../errors/SetUserError.js'
+import type { SetUserRequest } from '../model/request.js'
 import type { User } from '../model/user.js'
 
 /**
@@ -57,3 +60,34 @@ export const findUserByEmail = (users: Iterable<User>, email: string): User | un
 
 /** True when two webExIds name the same user. */
 export const sameUser = (a: string, b: string): boolean => userKey(a) === userKey(b)
+
+/**
+ * The embedder's SetUser lookup (D-OP-19): the stored user `request.body.webExId` names, found
+ * ignoring case, and the request with `body.webExId` in the stored spelling — so R20 (which
+ * compares exactly, and SetUser stores `body.webExId`) neither refuses `JDoe` for `jdoe` nor
+ * renames the user. Renaming stays `newWebExId`'s job (R14). Unknown: 030001.
+ *
+ * @category operations
+ * @example
+ * ```ts
+ * import { setUserTarget } from 'webex-user-rules'
+ * const users = [{ webExId: 'jdoe', firstName: 'John' }]
+ * setUserTarget(users, { caller: { webExId: 'admin', role: 'siteAdmin' }, body: { webExId: 'JDoe', lastName: 'Doe' } })
+ * //=> { _tag: 'Right', right: { current: { webExId: 'jdoe', firstName: 'John' }, request: { caller: { webExId: 'admin', role: 'siteAdmin' }, body: { webExId: 'jdoe', lastName: 'Doe' } } } }
+ * setUserTarget(users, { caller: { webExId: 'admin', role: 'siteAdmin' }, body: { webExId: 'ghost' } })._tag //=> 'Left'
+ * ```
+ */
+export const setUserTarget = (
+  users: Iterable<User>,
+  request: SetUserRequest,
+): E.Either<UserNotFound, { readonly current: User; readonly request: SetUserRequest }> => {
+  const current = findUser(users, request.body.webExId)
+  if (current === undefined) return E.left(userNotFound(request.body.webExId))
+  return E.right({
+    current,
+    request:
+      current.webExId === request.body.webExId
+        ? request
+        : { ...request, body: { ...request.body, webExId: current.webExId } },
+  })
+}
