@@ -1,5 +1,5 @@
 /**
- * The stages every user operation shares (spec §4): which stored elements the rules read, value
+ * The stages every user operation shares (docs/spec.md §4): which stored elements the rules read, value
  * validation, and merge → reset → site-wide checks → effects. `applySetUser` runs them on the stored
  * user; `applyCreateUser` on the schema defaults; DelUser, ActivateUser and InactivateUser through
  * `applySetUser`. One implementation, so the operations cannot disagree.

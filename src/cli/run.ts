@@ -284,7 +284,7 @@ export const run = (argv: readonly string[], io: CliIO): CliResult => {
   const { body } = inputs.request
   const title = describeCall(body, caller)
   const stored = values.retarget === true ? retarget(inputs.user, body) : inputs.user
-  // the engine decodes the user and the site (they may come straight from JSON.parse, spec §1)
+  // the engine decodes the user and the site (they may come straight from JSON.parse, docs/spec.md §1)
   const result = applySetUser(stored as User, inputs.site as SiteContext, { caller, body })
   if (E.isLeft(result)) {
     if (isInputFileError(result.left))
