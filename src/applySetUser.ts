@@ -1,5 +1,5 @@
 /**
- * The SetUser pipeline: the rules R1–R20 composed in the order of spec §4.
+ * The SetUser pipeline: the rules R1–R20 composed in the order of docs/spec.md §4.
  *
  * decode → R20 identity → R11 authorization → value validation (R7, R10, R12, R13, R14, R18,
  * D-VF, R4 products) → merge (R1, R2, R3, R4, R9, R10, R14) → reset (R5) → site-wide checks (R6,
@@ -47,7 +47,7 @@ const decodeInputs = (current: unknown, site: unknown, request: unknown): E.Eith
  * Applies a SetUser request to the stored user.
  *
  * Returns the new user with the effects the server must carry out and notices of what was
- * ignored or reset, or the first error in the order of spec §4. Inputs may come straight from
+ * ignored or reset, or the first error in the order of docs/spec.md §4. Inputs may come straight from
  * `JSON.parse`: they are decoded, never trusted, never mutated.
  *
  * @category pipeline

@@ -1,5 +1,5 @@
 /**
- * The stages every user operation shares (spec §4): which stored elements the rules read, value
+ * The stages every user operation shares (docs/spec.md §4): which stored elements the rules read, value
  * validation, and merge → reset → site-wide checks → effects. `applySetUser` runs them on the stored
  * user; `applyCreateUser` on the schema defaults; DelUser, ActivateUser and InactivateUser through
  * `applySetUser`. One implementation, so the operations cannot disagree.
@@ -33,24 +33,35 @@ import { telephonyEffects } from './rules/telephony.js'
 import { webOfficeEffects } from './rules/webOffice.js'
 import { checkIdentityRules, checkRequestRules, checkResultRules, checkTspRules, resultNotices } from './siteRules.js'
 
-/** Stored elements every request reads (host count R6, licences R15, reset R5). */
-const ALWAYS_READ = ['privilege', 'active', 'designatedChatUser', 'supportedServices', 'eventCenter'] as const
+/** Stored elements every request reads (host count R6, licences R15, reset R5, R28, the R35 notice). */
+const ALWAYS_READ = [
+  'privilege',
+  'active',
+  'designatedChatUser',
+  'supportedServices',
+  'eventCenter',
+  'personalTeleconf',
+  'phones',
+  'meetingTypes', // R28 reads the resulting meeting types when only accounts are sent
+] as const
 
 /** Stored elements a request reads when it sends the same top-level element. */
 const READ_WHEN_SENT = [
   'security',
   'salesCenter',
-  'personalTeleconf',
   'tspAccount',
   'thirdPartyTeleconf',
-  'phones',
+  // R25, R32, R33 compare with the stored value
+  'mpProfileNumber',
+  'myWebEx',
+  'email',
+  'firstName',
+  'lastName',
 ] as const
 
 export const storedElementsRead = (body: SetUserBody): string[] => {
   const keys: string[] = [...ALWAYS_READ]
   for (const key of READ_WHEN_SENT) if (body[key] !== undefined) keys.push(key)
-  // R8 reads the resulting PIN, which is the stored one when the request sends no phones
-  if (body.personalTeleconf !== undefined) keys.push('phones')
   return keys
 }
 

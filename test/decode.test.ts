@@ -253,12 +253,6 @@ describe('D-M3: what of the stored user and the site is decoded', () => {
     const cases: [string, unknown, Record<string, unknown>, string][] = [
       ['security', { lockAccount: 'y' }, { security: { lockAccount: true } }, 'user:security.lockAccount'],
       ['salesCenter', { roles: { sme: 'y' } }, { salesCenter: { manager: 'm' } }, 'user:salesCenter.roles.sme'],
-      [
-        'personalTeleconf',
-        { joinBeforeHost: 'y' },
-        { personalTeleconf: { joinBeforeHost: true } },
-        'user:personalTeleconf.joinBeforeHost',
-      ],
       ['tspAccount', [{ accountIndex: 9 }], { tspAccount: [] }, 'user:tspAccount[0].accountIndex'],
       [
         'thirdPartyTeleconf',
@@ -266,18 +260,30 @@ describe('D-M3: what of the stored user and the site is decoded', () => {
         { thirdPartyTeleconf: { account: [] } },
         'user:thirdPartyTeleconf.account[0].pause',
       ],
-      ['phones', { PIN: 4826 }, { phones: { fax: '1' } }, 'user:phones.PIN'],
+      // R25, R32, R33 compare with the stored value
+      ['mpProfileNumber', 4711, { mpProfileNumber: '4711' }, 'user:mpProfileNumber'],
+      ['myWebEx', { totalStorageSize: 'big' }, { myWebEx: { myComputer: 1 } }, 'user:myWebEx.totalStorageSize'],
+      ['email', 42, { email: 'a@b.org' }, 'user:email'],
+      ['firstName', 42, { firstName: 'Jo' }, 'user:firstName'],
+      ['lastName', 42, { lastName: 'Lee' }, 'user:lastName'],
     ]
     for (const [key, value, sent, path] of cases) {
       const stored = { webExId: 'jdoe', phones: { PIN: '4826' }, [key]: value } as never
-      expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', firstName: 'x' }))), `${key} not sent`).toEqual([])
+      expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', title: 'x' }))), `${key} not sent`).toEqual([])
       expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', ...sent }))), `${key} sent`).toEqual([path])
     }
-    // R8 reads the stored PIN when the request sends personalTeleconf
-    const badPin = { webExId: 'jdoe', phones: { PIN: 4826 } } as never
-    expect(
-      failurePaths(apply(badPin, asAdmin({ webExId: 'jdoe', personalTeleconf: { joinBeforeHost: true } }))),
-    ).toEqual(['user:phones.PIN'])
+  })
+
+  it('the stored PIN, PCN accounts and meeting types are read on every request (R8, R28, the R35 notice)', () => {
+    const cases: [string, unknown, string][] = [
+      ['phones', { PIN: 4826 }, 'user:phones.PIN'],
+      ['personalTeleconf', { joinBeforeHost: 'y' }, 'user:personalTeleconf.joinBeforeHost'],
+      ['meetingTypes', 'all', 'user:meetingTypes'],
+    ]
+    for (const [key, value, path] of cases) {
+      const stored = { webExId: 'jdoe', [key]: value } as never
+      expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', title: 'x' }))), key).toEqual([path])
+    }
   })
 
   it("the site's scalars are decoded on every call; its long lists are arrays, and their items are checked when read", () => {

@@ -41,7 +41,7 @@ describe('README "Embed in a server"', () => {
     expect(read('README.md')).toContain(handler)
   })
 
-  it('spec §5 applies a corpus SetUser and answers SUCCESS (corpus atlas-1)', async () => {
+  it('docs/spec.md §5 applies a corpus SetUser and answers SUCCESS (corpus atlas-1)', async () => {
     const db = memoryDb([
       { webExId: 'admin@example.com', privilege: { siteAdmin: true } },
       { webExId: 'JDoe@example.com', meetingTypes: [1] },

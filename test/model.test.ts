@@ -28,7 +28,7 @@ const enumValues = (root: ModelCodec, path: string): readonly string[] => {
 const SERVICE_TYPES = ['MeetingCenter', 'EventCenter', 'TrainingCenter', 'SupportCenter', 'SalesCenter']
 const SHARING_VIEW = ['FS_SCALE', 'FS', 'WIN_SCALE', 'WIN']
 
-/** The enumerations of the user element tree (research §1.2, the XSD's simple types). */
+/** The enumerations of the user element tree (docs/spec.md §7.1, the XSD's simple types). */
 const ENUMERATIONS: Readonly<Record<string, readonly string[]>> = {
   'address.addressType': ['PERSONAL', 'GLOBAL'],
   service: ['FREE_OFFICE', 'STANDARD_OFFICE', 'PRO_OFFICE'],
@@ -69,7 +69,7 @@ const structs = (codec: ModelCodec, elementName: string, out: [string, ModelCode
   return out
 }
 
-describe('the model (spec §2)', () => {
+describe('the model (docs/spec.md §2)', () => {
   for (const [name, root] of [
     ['User', User],
     ['SetUserBody', SetUserBody],

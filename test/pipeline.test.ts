@@ -57,7 +57,7 @@ describe('R19 atomicity and purity', () => {
   })
 })
 
-describe('spec §4 order of checks', () => {
+describe('docs/spec.md §4 order of checks', () => {
   it('decode comes first: a malformed body fails as InvalidRequest even for a stranger', () => {
     const error = expectLeft(
       apply(stored, { caller: { webExId: 'x', role: 'host' }, body: { webExId: 'y', active: 'ON' } } as never),

@@ -23,7 +23,7 @@ export interface Db {
 
 // README: begin
 export const handleSetUser = async (db: Db, xml: string): Promise<string> => {
-  const message = parseSetUserMessage(xml) // spec §5: InvalidRequest for anything malformed
+  const message = parseSetUserMessage(xml) // docs/spec.md §5: InvalidRequest for anything malformed
   if (E.isLeft(message)) return renderSetUserResponse(message)
   const { securityContext, body } = message.right
   const caller = await db.authenticate(securityContext)

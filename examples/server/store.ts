@@ -83,7 +83,7 @@ export class UserStore {
   }
 
   /**
-   * The site as the engine needs it for a request about `webExId` (spec §2 SiteContext): the
+   * The site as the engine needs it for a request about `webExId` (docs/spec.md §2 SiteContext): the
    * names and e-mails of every other user are taken.
    */
   async siteContext(webExId: string): Promise<SiteContext> {

@@ -1,6 +1,6 @@
 /**
  * Error paths from near-valid inputs: a valid scenario (one the reference model accepts) with one
- * fault fails with exactly that fault's error; with two faults, the one checked first in spec §4
+ * fault fails with exactly that fault's error; with two faults, the one checked first in docs/spec.md §4
  * decides; malformed values and mis-cased elements are `InvalidRequest`s naming their path.
  */
 import fc from 'fast-check'

@@ -76,7 +76,7 @@ export const GATES: readonly {
   { container: 'supportedServices', key: 'salesCenter', features: ['salesCenter'] },
 ]
 
-/** Settings whose schema default is TRUE (spec §2: `privilege.otherTelephony`); every other one is FALSE. */
+/** Settings whose schema default is TRUE (docs/spec.md §2: `privilege.otherTelephony`); every other one is FALSE. */
 export const DEFAULT_TRUE: readonly string[] = ['privilege.otherTelephony']
 
 /** Every error SetUser can answer (docs/spec.md §1, and RuleViolation for R21–R34); the sibling operations add 030009 and 030005. */

@@ -1,5 +1,5 @@
 /**
- * Spec §5 properties of the wire adapter, over values generated from the codec tree itself
+ * docs/spec.md §5 properties of the wire adapter, over values generated from the codec tree itself
  * (so every element of the model is exercised, not only the ones the corpus uses):
  * - render → parse is the identity for SetUser bodies and (up to what GetUser cannot show) users;
  * - broken or hostile input never throws and never pollutes prototypes.
@@ -91,7 +91,7 @@ const visible = (user: User): User => {
   return withoutEmptyAccounts(rest)
 }
 
-describe('spec §5 wire properties', () => {
+describe('docs/spec.md §5 wire properties', () => {
   it('render → parse is the identity on every SetUser body and securityContext the codecs accept', () => {
     fc.assert(
       fc.property(contexts, bodies, (securityContext, body) => {

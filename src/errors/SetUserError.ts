@@ -1,5 +1,5 @@
 /**
- * The closed union of SetUser errors (spec §1). Every error is data: a `_tag`, the Webex
+ * The closed union of SetUser errors (docs/spec.md §1). Every error is data: a `_tag`, the Webex
  * `exceptionID` the server answers with, and the Webex-style `reason`. Nothing is thrown.
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * Schema defaults: what an absent element reads as (spec §2, research §2).
+ * Schema defaults: what an absent element reads as (docs/spec.md §2, §7.2).
  *
  * @module
  */

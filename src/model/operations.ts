@@ -1,6 +1,6 @@
 /**
  * The requests of the sibling operations: CreateUser, GetUser, DelUser, ActivateUser and
- * InactivateUser (research §1.6). CreateUser's body is in `user.ts` beside SetUser's.
+ * InactivateUser (docs/spec.md §7.6). CreateUser's body is in `user.ts` beside SetUser's.
  *
  * @module
  */

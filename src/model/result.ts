@@ -1,6 +1,6 @@
 /**
  * What a successful SetUser returns besides the user: effects for the embedding server to carry
- * out, and notices of what was ignored or reset (spec §1).
+ * out, and notices of what was ignored or reset (docs/spec.md §1).
  *
  * @module
  */

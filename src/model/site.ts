@@ -1,5 +1,5 @@
 /**
- * What the engine needs to know about the site (spec §2).
+ * What the engine needs to know about the site (docs/spec.md §2).
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The user element tree (spec §2, research §1.2): `User` (what is stored, as GetUser returns it),
+ * The user element tree (docs/spec.md §2, §7.1): `User` (what is stored, as GetUser returns it),
  * `SetUserBody` (the bodyContent of a SetUser request) and `GetUserView` (what GetUser outputs).
  *
  * The JSON shape is the XML shape by local element name:

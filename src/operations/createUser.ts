@@ -1,6 +1,6 @@
 /**
  * CreateUser: a site admin provisions a new host or admin account. The same rule modules as
- * SetUser, applied to the schema defaults instead of a stored user (spec §4 order):
+ * SetUser, applied to the schema defaults instead of a stored user (docs/spec.md §4 order):
  *
  * decode → authorization (site admin only) → required elements (030009) → webExId / email
  * conflicts (030004 / 030005) → value validation (R7 PIN and hostPIN, R10, R12, R13, R18, D-VF,
@@ -80,7 +80,7 @@ const COMM_OPTION_KEYS: readonly (keyof CommOptions)[] = [
 ]
 
 /**
- * The user CreateUser starts from: the schema defaults (research §2), written out so that GetUser
+ * The user CreateUser starts from: the schema defaults (docs/spec.md §7.2), written out so that GetUser
  * shows them. Options and commOptions FALSE; every privilege FALSE but `otherTelephony` (TRUE) and
  * the default role `host`; ACTIVATED; time zone -1; category 0; PCN join-before-host FALSE; Sales
  * Center role `rep`.

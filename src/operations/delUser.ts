@@ -1,5 +1,5 @@
 /**
- * DelUser: 1..50 webExIds; the API does not erase a user, it deactivates them (research §1.6). On
+ * DelUser: 1..50 webExIds; the API does not erase a user, it deactivates them (docs/spec.md §7.6). On
  * a Control Hub managed site that removes the meeting licences (R15); `syncWebOffice` syncs each
  * (R17). Each user gets its own SUCCESS or FAILURE, as in the response's `user{webExId,status}`
  * list; one user's failure does not stop the others.

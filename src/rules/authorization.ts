@@ -7,7 +7,7 @@
  * the site admin to specify <personalTeleconf><joinBeforeHost> ... NoPrivilegeException(ID =
  * 000001 ...)".
  *
- * Checked before any value validation, so a lower role cannot probe the rules (spec §4). A site
+ * Checked before any value validation, so a lower role cannot probe the rules (docs/spec.md §4). A site
  * admin may write anything on anyone; every other role only their own record, and only
  * `self-service` paths of the R11 table. Presence, not change, is checked (D-R11): an admin-only
  * element fails even when its value equals the stored one, and an admin-only container fails even

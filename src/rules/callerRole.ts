@@ -1,5 +1,5 @@
 /**
- * The caller role of a stored user (spec §1 `SetUserRequest.caller.role`), for servers that
+ * The caller role of a stored user (docs/spec.md §1 `SetUserRequest.caller.role`), for servers that
  * resolve the caller from the securityContext: an attendee-only account is `attendee` whatever
  * its role flags say (it cannot host, R6); otherwise the user's role by R3 precedence.
  *

@@ -9,7 +9,7 @@ import type { Scenario } from './scenario.js'
 import { IDENTITY_FAULTS, REQUEST_RULE_FAULTS, RESULT_RULE_FAULTS, TSP_FAULTS } from './siteFactFaults.js'
 import { INVALID_FOUR_DIGIT_PINS, malformedPin } from './values.js'
 
-/** A fault: a name, the rule's stage in spec §4 (lower runs first), and how it breaks a scenario. */
+/** A fault: a name, the rule's stage in docs/spec.md §4 (lower runs first), and how it breaks a scenario. */
 export interface Fault {
   readonly name: string
   readonly tag: SetUserErrorTag
@@ -28,7 +28,7 @@ const withSite = (s: Scenario, patch: Partial<SiteContext>): Scenario => ({ ...s
 const at = <T>(values: readonly T[], pick: number): T => values[pick % values.length] as T
 const BAD_PINS = [...INVALID_FOUR_DIGIT_PINS, ...fc.sample(malformedPin, { numRuns: 24, seed: 7 })]
 
-/** The faults, in the order of the checks they trip (spec §4, D-§4). */
+/** The faults, in the order of the checks they trip (docs/spec.md §4, D-§4). */
 export const FAULTS: readonly Fault[] = [
   {
     name: 'R20 body names another user',
@@ -133,7 +133,8 @@ export const FAULTS: readonly Fault[] = [
     tag: 'WebExIdConflict',
     stage: 7,
     apply: (s, pick) =>
-      withBody(withSite(s, { takenWebExIds: [...s.site.takenWebExIds, 'Taken.Name'] }), {
+      // commonIdentity off: on a Control Hub identity site R33 refuses any rename first
+      withBody(withSite(s, { takenWebExIds: [...s.site.takenWebExIds, 'Taken.Name'], commonIdentity: false }), {
         newWebExId: at(['Taken.Name', 'taken.name', 'TAKEN.NAME'], pick),
       }),
   },
@@ -143,7 +144,7 @@ export const FAULTS: readonly Fault[] = [
     stage: 7,
     composable: false,
     apply: (s) => ({
-      ...withSite(s, { allowUserToChangeUserName: false }),
+      ...withSite(s, { allowUserToChangeUserName: false, commonIdentity: false }),
       request: {
         caller: { webExId: s.user.webExId, role: 'host' },
         body: { webExId: s.user.webExId, newWebExId: 'new.name' },
@@ -185,7 +186,11 @@ export const FAULTS: readonly Fault[] = [
     name: 'D-VF validateFormat with a malformed e-mail',
     tag: 'InvalidRequest',
     stage: 9,
-    apply: (s, pick) => withBody(s, { validateFormat: true, email: at(['no-at-sign', 'a@b', 'a b@c.de'], pick) }),
+    apply: (s, pick) =>
+      withBody(withSite(s, { commonIdentity: false }), {
+        validateFormat: true,
+        email: at(['no-at-sign', 'a@b', 'a b@c.de'], pick),
+      }),
   },
   ...REQUEST_RULE_FAULTS,
   {

@@ -1,5 +1,5 @@
 /**
- * Reading untrusted XML into a small typed element tree (spec §5). This is the only module that
+ * Reading untrusted XML into a small typed element tree (docs/spec.md §5). This is the only module that
  * touches the XML parser (saxes, a conformant XML 1.0 parser); everything after it works on
  * {@link XmlElement}s.
  *
@@ -24,7 +24,7 @@ import { SaxesParser } from 'saxes'
 import type { DecodeFailure } from '../errors/SetUserError.js'
 
 /**
- * Largest message accepted, in UTF-8 bytes (spec §5: 64 KiB).
+ * Largest message accepted, in UTF-8 bytes (docs/spec.md §5: 64 KiB).
  *
  * @category xml
  * @example
@@ -36,7 +36,7 @@ import type { DecodeFailure } from '../errors/SetUserError.js'
 export const MAX_MESSAGE_BYTES = 65_536
 
 /**
- * Deepest element nesting accepted; the root `message` is depth 1 (spec §5).
+ * Deepest element nesting accepted; the root `message` is depth 1 (docs/spec.md §5).
  *
  * @category xml
  * @example

@@ -1,6 +1,6 @@
 /**
  * Bytes → text for XML messages, by the document's own declaration (corpus: `encoding="ISO-8859-1"`
- * appears in real clients, research §5 quirk 7).
+ * appears in real clients, test/fixtures/corpus/INDEX.md).
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Element tree → plain value, driven by the codec tree (spec §2: the JSON shape is the XML shape
+ * Element tree → plain value, driven by the codec tree (docs/spec.md §2: the JSON shape is the XML shape
  * by local element name). Nothing here is written per field: a struct's children are looked up
  * in `StructType.props`, a list's items come from `ListType.element` (a wrapper container such as
  * `meetingTypes` → `meetingType`) or are the repeated element itself (`personalTeleconf.account`),
@@ -107,7 +107,7 @@ const leafValue = (codec: ModelCodec & { readonly _tag: 'LeafType' }, text: stri
     case 'string':
     case 'enum':
     case 'flags':
-      // strings stay strings: PIN "0123" is "0123" (spec §5)
+      // strings stay strings: PIN "0123" is "0123" (docs/spec.md §5)
       return text
   }
 }

@@ -1,5 +1,5 @@
 /**
- * webex-user-rules/xml: the wire adapter (spec §5). Parses SetUser and GetUser request messages
+ * webex-user-rules/xml: the wire adapter (docs/spec.md §5). Parses SetUser and GetUser request messages
  * into the engine's model and renders `serv:message` responses, derived from the same codec tree
  * as the engine. Pure: strings in, `Either`s and strings out.
  *

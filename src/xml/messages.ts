@@ -1,5 +1,5 @@
 /**
- * Whole messages: SetUser and GetUser requests in, `serv:message` responses out (spec §5).
+ * Whole messages: SetUser and GetUser requests in, `serv:message` responses out (docs/spec.md §5).
  *
  * Parsing is: read the document (document.ts) → check the envelope → map the header and the
  * bodyContent onto their codecs (fromXml.ts) → decode with the codecs. Failures of the envelope or
@@ -73,7 +73,7 @@ export interface BodyOf {
   readonly LstsummaryUser: LstsummaryUserBody
 }
 
-// Both spellings real clients send (research §1.1, corpus: pybot, pyschedperm use `xmlapi`).
+// Both spellings real clients send (docs/spec.md §5; test/fixtures/corpus: pybot, pyschedperm use `xmlapi`).
 const REQUEST_TYPE = /^java:com\.webex\.(?:xmlapi\.)?service\.binding\.user\.([A-Za-z]+)$/
 
 /**
@@ -303,7 +303,7 @@ const parseRequest = (xml: string, expected?: Operation): E.Either<SetUserError,
 }
 
 /**
- * Parses a SetUser request message into its securityContext and its body (spec §5).
+ * Parses a SetUser request message into its securityContext and its body (docs/spec.md §5).
  *
  * Accepts what real clients send: local names with or without (even undeclared) prefixes, both
  * xsi:type spellings, any element order, `TRUE`/`true`, entities, any whitespace layout.
@@ -418,7 +418,7 @@ export const readResponse = (xml: string, problems: Problems): Response | undefi
 
 /**
  * Reads the result of any `serv:message` response: SUCCESS or FAILURE, with reason,
- * gsbStatus and exceptionID (research §3; corpus response-failure-*.xml).
+ * gsbStatus and exceptionID (docs/spec.md §7.3; test/fixtures/corpus/response-failure-*.xml).
  *
  * @category xml
  * @example
@@ -562,7 +562,7 @@ export const successResponse = (type: string, content: string): string =>
 
 /**
  * The `serv:message` a Webex server answers a SetUser with: SUCCESS and an empty
- * `use:setUserResponse` bodyContent (research §3), or FAILURE with the error's reason and
+ * `use:setUserResponse` bodyContent (docs/spec.md §7.3), or FAILURE with the error's reason and
  * exceptionID.
  *
  * @category xml

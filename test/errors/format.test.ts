@@ -21,7 +21,7 @@ const oneOfEach: SetUserError[] = [
   api.telephonyUnavailable(),
 ]
 
-describe('errors (spec §1)', () => {
+describe('errors (docs/spec.md §1)', () => {
   it('every tag carries the Webex exceptionID of the spec table', () => {
     const ids = Object.fromEntries(oneOfEach.map((e) => [`${e._tag}:${e.exceptionID}`, true]))
     expect(Object.keys(ids)).toEqual([

@@ -99,7 +99,7 @@ const fetchUser = async (server: Running, webExId: string): Promise<User | undef
 
 const SET_USER_FILES = readdirSync(CORPUS).filter((f) => f.startsWith('setuser-') && f !== 'setuser-wxdash-13.xml')
 
-describe('example server: SetUser and GetUser over HTTP (spec §5)', () => {
+describe('example server: SetUser and GetUser over HTTP (docs/spec.md §5)', () => {
   it.each(SET_USER_FILES)('%s: SUCCESS, and GetUser shows the change', async (file) => {
     const server = await boot(corpusSeed())
     const response = await server.post(corpus(file))
@@ -245,7 +245,7 @@ describe('example server: SetUser and GetUser over HTTP (spec §5)', () => {
 })
 
 describe('example server: HTTP limits and routing', () => {
-  it('spec §5 a body over 64 KiB is HTTP 413, before any parsing', async () => {
+  it('docs/spec.md §5 a body over 64 KiB is HTTP 413, before any parsing', async () => {
     const server = await boot(corpusSeed())
     const big = setUser({ webExId: 'jsmith' }).replace('<webExId>', `<!--${'x'.repeat(65_536)}--><webExId>`)
     const response = await server.post(big)

@@ -100,7 +100,7 @@ describe('public API types', () => {
     >()
   })
 
-  it('the effect kinds are the eleven of spec §1, and sendWelcome for CreateUser', () => {
+  it('the effect kinds are the eleven of docs/spec.md §1, and sendWelcome for CreateUser', () => {
     expectTypeOf<EffectKind>().toEqualTypeOf<
       | 'renamed'
       | 'syncWebOffice'
@@ -131,7 +131,7 @@ describe('public API types', () => {
     expectTypeOf<NonNullable<User['phones']>['PIN']>().toEqualTypeOf<string | undefined>()
   })
 
-  it('callers have the four roles of spec §1', () => {
+  it('callers have the four roles of docs/spec.md §1', () => {
     expectTypeOf<CallerRole>().toEqualTypeOf<'siteAdmin' | 'roSiteAdmin' | 'host' | 'attendee'>()
   })
 })

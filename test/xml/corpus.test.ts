@@ -1,5 +1,5 @@
 /**
- * Spec §5 against the corpus of real client messages (test/fixtures/corpus, copied from
+ * docs/spec.md §5 against the corpus of real client messages (test/fixtures/corpus, copied from
  * shared/corpus): every file has a test of what it parses to, or of the error it gives. Then each
  * SetUser is applied to the real GetUser response's user, and the result goes through GetUser
  * (render → parse) unchanged.
@@ -203,7 +203,7 @@ const OTHER_FILES = [
   ...LIST_AND_LOGIN_RESPONSES,
 ]
 
-describe('spec §5 corpus: what each real message parses to', () => {
+describe('docs/spec.md §5 corpus: what each real message parses to', () => {
   it('covers every file of the corpus', () => {
     const files = readdirSync(CORPUS).filter((f) => f.endsWith('.xml'))
     const covered = [...SET_USER.map(([f]) => f), ...FAILURES.map(([f]) => f), ...OTHER_FILES]
@@ -280,7 +280,7 @@ describe('spec §5 corpus: what each real message parses to', () => {
   })
 })
 
-describe('spec §5 corpus: the real GetUser response is a stored User', () => {
+describe('docs/spec.md §5 corpus: the real GetUser response is a stored User', () => {
   const user = right(parseGetUserResponse(corpus('getuser-response-atlas-1.xml')))
 
   it('drops the masked password, keeps the empty PIN as text, and reads the empty containers', () => {
@@ -310,7 +310,7 @@ describe('spec §5 corpus: the real GetUser response is a stored User', () => {
       eventCenter: { optimizeAttendeeBandwidthUsage: true },
       passwordDaysLeft: 0,
     })
-    // the server's order (research §1.3), without the password
+    // the server's order (docs/spec.md §7.1), without the password
     expect(Object.keys(user)).toEqual([
       'firstName',
       'lastName',
@@ -359,7 +359,7 @@ describe('spec §5 corpus: the real GetUser response is a stored User', () => {
   })
 })
 
-describe('spec §5 corpus round trip: SetUser applied to the real user, then GetUser', () => {
+describe('docs/spec.md §5 corpus round trip: SetUser applied to the real user, then GetUser', () => {
   const stored = deepFreeze(right(parseGetUserResponse(corpus('getuser-response-atlas-1.xml'))))
   const site: SiteContext = deepFreeze({
     activeHostCount: 10,

@@ -1,5 +1,5 @@
 /**
- * Spec §5: what the SetUser parser accepts (what real clients send) and what it rejects, with
+ * docs/spec.md §5: what the SetUser parser accepts (what real clients send) and what it rejects, with
  * the decisions D-X1…D-X11 of docs/decisions.md.
  */
 import * as E from 'fp-ts/lib/Either.js'
@@ -41,7 +41,7 @@ const failures = (xml: string): readonly DecodeFailure[] => {
 
 const paths = (xml: string): string[] => failures(xml).map((f) => `${f.source}:${f.path}`)
 
-describe('spec §5 accepts what real clients send', () => {
+describe('docs/spec.md §5 accepts what real clients send', () => {
   it('matches local names with declared, undeclared and mixed prefixes (corpus atlas, pysample)', () => {
     const plain = body(message('<webExId>jdoe</webExId><phones><PIN>4826</PIN></phones>'))
     expect(body(message('<use:webExId>jdoe</use:webExId><use:phones><PIN>4826</PIN></use:phones>'))).toEqual(plain)
@@ -155,7 +155,7 @@ describe('spec §5 accepts what real clients send', () => {
     )
   })
 
-  it('spec §5 PIN 0123 stays the string "0123"; codes with leading zeros stay strings', () => {
+  it('docs/spec.md §5 PIN 0123 stays the string "0123"; codes with leading zeros stay strings', () => {
     expect(
       body(
         message('<webExId>0042</webExId><phones><PIN>0123</PIN></phones><address><zipCode>01234</zipCode></address>'),
@@ -230,7 +230,7 @@ describe('spec §5 accepts what real clients send', () => {
   })
 })
 
-describe('spec §5 rejects with InvalidRequest', () => {
+describe('docs/spec.md §5 rejects with InvalidRequest', () => {
   it('non-well-formed XML: unclosed, mis-nested, mis-cased closing tag, bare &, text before the declaration', () => {
     for (const broken of [
       `  ${message('<webExId>j</webExId>')}`,
@@ -352,7 +352,7 @@ describe('spec §5 rejects with InvalidRequest', () => {
     ])
   })
 
-  it('spec §5 unknown or mis-cased elements, with a "did you mean" (corpus pydeact: <Active>)', () => {
+  it('docs/spec.md §5 unknown or mis-cased elements, with a "did you mean" (corpus pydeact: <Active>)', () => {
     expect(
       failures(message('<webExId>j</webExId><Active>DEACTIVATED</Active><privilege><hsot>true</hsot></privilege>')),
     ).toEqual([
@@ -388,7 +388,7 @@ describe('spec §5 rejects with InvalidRequest', () => {
     ])
   })
 
-  it('spec §5 duplicated single elements (a second webExId could smuggle a different user)', () => {
+  it('docs/spec.md §5 duplicated single elements (a second webExId could smuggle a different user)', () => {
     expect(
       failures(
         message(
@@ -420,7 +420,7 @@ describe('spec §5 rejects with InvalidRequest', () => {
     ])
   })
 
-  it('spec §2 output-only elements are not in the SetUser body', () => {
+  it('docs/spec.md §2 output-only elements are not in the SetUser body', () => {
     expect(
       paths(
         message(

@@ -1,5 +1,5 @@
 /**
- * Spec §5 responses: `renderSetUserResponse` (research §3), `renderGetUserResponse` (R9 view),
+ * docs/spec.md §5 responses: `renderSetUserResponse` (docs/spec.md §7.3), `renderGetUserResponse` (R9 view),
  * failures in the shape of the corpus, and request rendering that the parser reads back.
  */
 import { readFileSync } from 'node:fs'
@@ -23,8 +23,8 @@ const corpus = (file: string): string =>
 
 const success: SetUserResult = { user: { webExId: 'jdoe' }, effects: [], notices: [] }
 
-describe('spec §5 renderSetUserResponse', () => {
-  it('SUCCESS: header result and gsbStatus PRIMARY, an empty use:setUserResponse bodyContent (research §3)', () => {
+describe('docs/spec.md §5 renderSetUserResponse', () => {
+  it('SUCCESS: header result and gsbStatus PRIMARY, an empty use:setUserResponse bodyContent (docs/spec.md §7.3)', () => {
     expect(renderSetUserResponse(E.right(success))).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>' +
         '<serv:message xmlns:serv="http://www.webex.com/schemas/2002/06/service" xmlns:com="http://www.webex.com/schemas/2002/06/common" xmlns:use="http://www.webex.com/schemas/2002/06/service/user">' +
@@ -62,7 +62,7 @@ describe('spec §5 renderSetUserResponse', () => {
   })
 })
 
-describe('spec §5 renderGetUserResponse', () => {
+describe('docs/spec.md §5 renderGetUserResponse', () => {
   const user: User = {
     // keys deliberately out of schema order: rendering follows the codec, not the object
     personalTeleconf: {
