@@ -71,7 +71,7 @@ const SecurityContextC = struct('securityContext', {
  */
 export interface SecurityContext extends t.TypeOf<typeof SecurityContextC> {}
 /**
- * Codec for {@link SecurityContext}.
+ * Codec for {@link (SecurityContext:interface)}.
  *
  * @category xml
  * @example
@@ -107,7 +107,7 @@ const ResponseStatusC = struct(
  */
 export interface ResponseStatus extends t.TypeOf<typeof ResponseStatusC> {}
 /**
- * Codec for {@link ResponseStatus}.
+ * Codec for {@link (ResponseStatus:interface)}.
  *
  * @category xml
  * @example
