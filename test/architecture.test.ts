@@ -16,7 +16,11 @@ const files = (dir: string): string[] =>
 
 // comments are removed first: their @example imports are documentation, not dependencies
 const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*'([^']+)'/gm)].map((m) => m[1] ?? '')
+  [
+    ...readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*'([^']+)'/gm),
+  ].map((m) => m[1] ?? '')
 
 const graph = new Map(
   files(src).map((file) => [

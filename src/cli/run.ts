@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
-import { EngineDefect } from 'webex-user-rules'
+import { EngineDefect, isPlainObject } from 'webex-user-rules'
 import { COMMANDS } from './registry.js'
 import { type CliCommand, type CliIO, type CliResult, NAME, unusable } from './shared.js'
 
@@ -22,9 +22,8 @@ export type { CliIO, CliResult }
 const VERSION = ((): string => {
   try {
     const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
-    return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string'
-      ? pkg.version
-      : '0.0.0'
+    const version = isPlainObject(pkg) ? pkg['version'] : undefined
+    return typeof version === 'string' ? version : '0.0.0'
   } catch {
     return '0.0.0'
   }

@@ -23,61 +23,23 @@ import {
 import { CreateUserRequest } from '../model/operations.js'
 import type { SetUserResult } from '../model/result.js'
 import type { SiteContext } from '../model/site.js'
-import type { CreateUserBody, Options, CommOptions, SetUserBody, User } from '../model/user.js'
+import type { StructType } from '../model/codec.js'
+import { CommOptions, type CreateUserBody, Options, Privilege, type SetUserBody, type User } from '../model/user.js'
 import { applyValidated, validateValues } from '../pipeline.js'
 import { checkCreateWithoutPassword, passwordOptionalOnCreate } from '../rules/passwordAuthority.js'
 import { pinDecodeError } from '../rules/pin.js'
 import { takenNameLookup } from '../rules/rename.js'
 
-const OPTION_KEYS: readonly (keyof Options)[] = [
-  'firstNameVisible',
-  'lastNameVisible',
-  'addressVisible',
-  'workPhoneVisible',
-  'cellPhoneVisible',
-  'pagerVisible',
-  'faxVisible',
-  'officeUrlVisible',
-  'pictureVisible',
-  'notifyOnNewMessage',
-  'notifyOnMeeting',
-  'followMeEnable',
-  'emailVisible',
-  'listInCategory',
-  'titleVisible',
-  'folderRead',
-  'folderWrite',
-  'messageVisible',
-  'iconSelect1',
-  'iconSelect2',
-  'acceptLinkRequest',
-  'holdOnLinkRequest',
-  'notifyOnLinkRequest',
-  'supportVideo',
-  'supportApp',
-  'supportFileShare',
-  'supportDesktopShare',
-  'supportMeetingRecord',
-  'supportAppshareRemote',
-  'supportWebTourRemote',
-  'supportDesktopShareRemote',
-  'subscriptionOffice',
-  'workPhoneCallback',
-  'cellPhoneCallback',
-  'faxCallback',
-  'pagerCallback',
-]
-const COMM_OPTION_KEYS: readonly (keyof CommOptions)[] = [
-  'prodAnnounce',
-  'trainingInfo',
-  'electronicInfo',
-  'promos',
-  'press',
-  'email',
-  'fax',
-  'phone',
-  'mail',
-]
+/**
+ * Every boolean child of a struct codec set to `false`, in schema order: the defaults are derived
+ * from the codec tree, so a new option or privilege in `model/user.ts` gets its default here.
+ */
+const allFalse = <A>(codec: StructType<A>): A =>
+  Object.fromEntries(
+    Object.entries(codec.props)
+      .filter(([, child]) => child._tag === 'LeafType' && child.spec.kind === 'boolean')
+      .map(([key]) => [key, false]),
+  ) as A
 
 /**
  * The user CreateUser starts from: the schema defaults (docs/spec.md §7.2), written out so that GetUser
@@ -99,32 +61,11 @@ const COMM_OPTION_KEYS: readonly (keyof CommOptions)[] = [
 export const userDefaults = (webExId: string): User => ({
   webExId,
   categoryId: 0,
-  commOptions: Object.fromEntries(COMM_OPTION_KEYS.map((key) => [key, false])),
-  options: Object.fromEntries(OPTION_KEYS.map((key) => [key, false])),
+  commOptions: allFalse(CommOptions),
+  options: allFalse(Options),
   timeZoneID: -1,
-  privilege: {
-    host: true,
-    teleConfCallOut: false,
-    teleConfCallOutInternational: false,
-    teleConfCallIn: false,
-    teleConfTollFreeCallIn: false,
-    siteAdmin: false,
-    voiceOverIp: false,
-    roSiteAdmin: false,
-    labAdmin: false,
-    otherTelephony: true,
-    teleConfCallInInternational: false,
-    attendeeOnly: false,
-    recordingEditor: false,
-    meetingAssist: false,
-    HQvideo: false,
-    allowExtAttendees: false,
-    HDvideo: false,
-    isEnableCET: false,
-    isEnablePMR: false,
-    teleCLIAuthEnabled: false,
-    teleCLIPINEnabled: false,
-  },
+  // schema defaults: FALSE, except the default role host and otherTelephony (research §2)
+  privilege: { ...allFalse(Privilege), host: true, otherTelephony: true },
   active: 'ACTIVATED',
   personalTeleconf: { joinBeforeHost: false },
   salesCenter: { roles: { rep: true, mgr: false, asst: false, sme: false } },

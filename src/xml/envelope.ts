@@ -73,7 +73,7 @@ const SecurityContextC = struct('securityContext', {
  */
 export interface SecurityContext extends t.TypeOf<typeof SecurityContextC> {}
 /**
- * Codec for {@link SecurityContext}.
+ * Codec for {@link (SecurityContext:interface)}.
  *
  * @category xml
  * @example
@@ -109,7 +109,7 @@ const ResponseStatusC = struct(
  */
 export interface ResponseStatus extends t.TypeOf<typeof ResponseStatusC> {}
 /**
- * Codec for {@link ResponseStatus}.
+ * Codec for {@link (ResponseStatus:interface)}.
  *
  * @category xml
  * @example

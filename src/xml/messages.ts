@@ -439,7 +439,7 @@ export const parseResponseStatus = (xml: string): E.Either<SetUserError, Respons
 export const localType = (type: string | undefined): string | undefined => type?.slice(type.lastIndexOf(':') + 1)
 
 /**
- * Reads a real GetUser response into the stored {@link User}: the masked password (`******`) is
+ * Reads a real GetUser response into the stored `User`: the masked password (`******`) is
  * dropped, as is each PCN account's `joinBeforeHost` (GetUser mirrors the account-level value,
  * R9); an empty `<defaultCallIn/>` is accepted. A FAILURE response is an `InvalidRequest` whose
  * failure quotes the response's exceptionID and reason (D-X10).
@@ -536,7 +536,7 @@ const responseHeader = (status: FailureStatus | undefined): string =>
  * A FAILURE response for any exception, in the shape real servers send (corpus
  * response-failure-*.xml): result, reason, gsbStatus PRIMARY, exceptionID, and an empty
  * bodyContent, and `serv:value` after the exceptionID when the error has a `value` (110055 names
- * the session type, docs/spec.md §7). For errors outside {@link SetUserError} too, such as 030002
+ * the session type, docs/spec.md §7). For errors outside `SetUserError` too, such as 030002
  * "Incorrect user or password" from the embedding server's authentication.
  *
  * @category xml
