@@ -13,6 +13,7 @@ import {
   SUPPORT_CENTER_TABS,
   type SiteContext,
 } from 'webex-user-rules'
+import { GATED_SITE_FEATURES } from 'webex-user-rules/testing'
 import { countCase } from '../support/cases.js'
 import { codecPaths } from '../support/paths.js'
 import { modelSetUser } from './reference.js'
@@ -28,6 +29,11 @@ const site: SiteContext = {
 const admin = { webExId: 'admin', role: 'siteAdmin' } as const
 
 describe('the reference model', () => {
+  it("D-K1: the site arbitrary switches off every feature of the model's R5 table, not only the engine's", () => {
+    const missing = [...new Set(GATES.flatMap((gate) => gate.features))].filter((f) => !GATED_SITE_FEATURES.includes(f))
+    expect(missing).toEqual([])
+  })
+
   it('R5/R11/R15/R16/R3/R18 its tables equal the engine tables', () => {
     expect(GATES).toEqual(SETTING_GATES)
     expect(LICENSED).toEqual(LICENSED_SERVICES)

@@ -39,7 +39,7 @@ export interface ConformanceCliResult {
 }
 
 export const CONFORMANCE_USAGE = `Usage: webex-user-rules conformance --url <URL> --admin <webExId>:<password>
-                        [--site-limit N] [--other-hosts N] [--site <file>]
+                        [--site-limit N] [--other-hosts N] [--site <file>] [--site-name NAME]
                         [--runs N] [--seed S] [--concurrency K] [--report <file>] [--replay <path>]
 
 Runs the executable specification against a User-service endpoint (e.g.
@@ -54,6 +54,7 @@ the end.
   --other-hosts active hosts on the site besides the kit's users (default 0)
   --site        a JSON file with the site's settings (hostLimit, otherActiveHosts,
                 allowUserToChangeUserName, productIds, controlHubManaged, features, telephony)
+  --site-name   sent as the securityContext siteName of every request
   --runs        generated sequences (default 20); --seed replays one run of them
   --report      writes the JSON report (passwords redacted)
 
@@ -124,6 +125,7 @@ export const runConformance = async (argv: readonly string[], io: ConformanceIO)
         admin: { type: 'string' },
         'site-limit': { type: 'string' },
         'other-hosts': { type: 'string' },
+        'site-name': { type: 'string' },
         site: { type: 'string' },
         runs: { type: 'string' },
         seed: { type: 'string' },
@@ -208,6 +210,7 @@ export const runConformance = async (argv: readonly string[], io: ConformanceIO)
   const seed = num(numbers.seed)
   const concurrency = num(numbers.concurrency)
   const replay = str('replay')
+  const siteName = str('site-name')
   const bar = (done: number, total: number): void => {
     if (!io.progress.isTTY) return
     const width = 30
@@ -223,6 +226,7 @@ export const runConformance = async (argv: readonly string[], io: ConformanceIO)
     ...(seed === undefined ? {} : { seed }),
     ...(concurrency === undefined ? {} : { concurrency }),
     ...(replay === undefined ? {} : { replayPath: replay }),
+    ...(siteName === undefined ? {} : { securityContext: { siteName } }),
     onProgress: bar,
   })
   const reportFile = str('report')

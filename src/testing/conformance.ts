@@ -32,6 +32,7 @@ import {
   parseCreateUserResponse,
   parseDelUserResponse,
   parseGetUserResponse,
+  parseRequestMessage,
   parseResponseStatus,
   type RequestMessage,
   renderGetUserResponse,
@@ -72,6 +73,8 @@ export interface ConformanceOptions {
   /** A site administrator's credentials; the kit acts as this user and never changes it. */
   readonly admin: { readonly webExId: string; readonly password: string }
   readonly site?: ConformanceSite
+  /** Sent in every request's securityContext besides webExID and password (e.g. `siteName`). */
+  readonly securityContext?: Omit<SecurityContext, 'webExID' | 'password'>
   /** Runs (generated sequences), default 20. */
   readonly runs?: number
   /** The fast-check seed; the report names it so a failure replays. */
@@ -82,6 +85,11 @@ export interface ConformanceOptions {
   readonly maxSteps?: number
   /** Distinguishes this run's users from earlier runs with the same seed (default: random). */
   readonly runId?: string
+  /**
+   * Stops generating and shrinking after this long (ms): a failure found by then is reported with the
+   * shortest history found so far; without one, `interrupted` says fewer runs were made.
+   */
+  readonly timeLimitMs?: number
   /** A failure's `replayPath` (with its seed): runs that one sequence again. */
   readonly replayPath?: string
   /** Called after each run. */
@@ -130,6 +138,8 @@ export interface ConformanceReport {
   readonly disagreements: readonly Disagreement[]
   /** The shrunk failing run: every step as XML, with the model's expectations. */
   readonly history?: readonly HistoryStep[]
+  /** True when `timeLimitMs` cut the check short. */
+  readonly interrupted?: boolean
   /** The run (1-based) that failed first, before shrinking. */
   readonly failedAtRun?: number
   /** Shrinking steps that still failed. */
@@ -254,6 +264,7 @@ const key = (name: string): string => name.toLowerCase()
 
 interface Context {
   readonly prefix: string
+  readonly securityContext: Omit<SecurityContext, 'webExID' | 'password'>
   readonly admin: { readonly webExId: string; readonly password: string }
   readonly adminRole: CallerRole
   readonly site: ConformanceSite
@@ -417,6 +428,18 @@ const predict = (
   }
 }
 
+/**
+ * The model reads the message as the wire carries it: what the adapter parses from the XML sent
+ * (a value a client cannot write, such as a whitespace-only name, is an InvalidRequest there too).
+ */
+const predictSent = (
+  ctx: Context,
+  state: ModelState,
+  wire: E.Either<SetUserError, RequestMessage>,
+  observed: Answer | undefined,
+): { readonly expected: Answer; readonly next: ModelState } =>
+  E.isLeft(wire) ? { expected: failure(wire.left), next: state } : predict(ctx, state, wire.right, observed)
+
 // -------------------------------------------------------------------------------------
 // comparing
 // -------------------------------------------------------------------------------------
@@ -544,11 +567,11 @@ interface Run {
 }
 
 const securityContextOf = (ctx: Context, state: ModelState, who: Who): SecurityContext => {
-  if (who.kind === 'admin') return { webExID: ctx.admin.webExId, password: ctx.admin.password }
+  if (who.kind === 'admin') return { webExID: ctx.admin.webExId, password: ctx.admin.password, ...ctx.securityContext }
   const user = state.users[who.slot]?.user
   const webExID = currentName(ctx, state, who.slot)
   const password = user?.password ?? 'none'
-  return { webExID, password: who.kind === 'wrongPassword' ? `${password}-wrong` : password }
+  return { webExID, password: who.kind === 'wrongPassword' ? `${password}-wrong` : password, ...ctx.securityContext }
 }
 
 /** A caller the sources say nothing about (inactive or locked account): the command is skipped (D-K4). */
@@ -671,7 +694,7 @@ const runSerial = async (run: Run, command: Command, style: ClientStyle): Promis
   if (message === undefined) return
   const { xml, answer } = await sendOne(run, message, style)
   const actual = readAnswer(message.operation, answer)
-  const { expected, next } = predict(run.ctx, run.state, message, actual)
+  const { expected, next } = predictSent(run.ctx, run.state, parseRequestMessage(xml), actual)
   const step: HistoryStep = { round: 'serial', exchanges: [exchange(message, xml, answer, describe(expected))] }
   run.history.push(step)
   run.counters.checks++
@@ -698,7 +721,11 @@ const runSerial = async (run: Run, command: Command, style: ClientStyle): Promis
 const findOrder = (
   run: Run,
   state: ModelState,
-  items: readonly { readonly message: RequestMessage; readonly actual: Answer }[],
+  items: readonly {
+    readonly message: RequestMessage
+    readonly wire: E.Either<SetUserError, RequestMessage>
+    readonly actual: Answer
+  }[],
   fits: (final: ModelState) => boolean,
 ): number[] | undefined => {
   const search = (s: ModelState, left: readonly number[], order: number[]): number[] | undefined => {
@@ -706,7 +733,7 @@ const findOrder = (
     for (const i of left) {
       const item = items[i]
       if (item === undefined) continue
-      const { expected, next } = predict(run.ctx, s, item.message, item.actual)
+      const { expected, next } = predictSent(run.ctx, s, item.wire, item.actual)
       const target = item.message.operation === 'GetUser' ? s.users[slotOf(s, item.message.body.webExId)] : undefined
       if (answersAgree(expected, item.actual, target) !== undefined) continue
       const found = search(
@@ -733,7 +760,12 @@ const runConcurrent = async (run: Run, commands: readonly Command[], style: Clie
   const sent = await Promise.all(
     messages.map(async (message) => ({ message, ...(await sendOne(run, message, style)) })),
   )
-  const items: { message: RequestMessage; actual: Answer; exchange: Exchange }[] = []
+  const items: {
+    message: RequestMessage
+    wire: E.Either<SetUserError, RequestMessage>
+    actual: Answer
+    exchange: Exchange
+  }[] = []
   for (const { message, xml, answer } of sent) {
     const actual = readAnswer(message.operation, answer)
     run.counters.checks++
@@ -745,7 +777,7 @@ const runConcurrent = async (run: Run, commands: readonly Command[], style: Clie
         actual: redactSecrets(answer),
       })
     }
-    items.push({ message, actual, exchange: exchange(message, xml, answer) })
+    items.push({ message, wire: parseRequestMessage(xml), actual, exchange: exchange(message, xml, answer) })
   }
   // the views after the round, read once; an order fits when its final state shows as they do
   const views = new Map<string, User | undefined>()
@@ -777,7 +809,7 @@ const runConcurrent = async (run: Run, commands: readonly Command[], style: Clie
     // the report shows the requests as sent, each with the model's answer in that order, then the state read after
     let state = run.state
     const asSent = items.map((item) => {
-      const { expected, next } = predict(run.ctx, state, item.message, item.actual)
+      const { expected, next } = predictSent(run.ctx, state, item.wire, item.actual)
       state = next
       return { ...item.exchange, expected: `${describe(expected)} (if run in the order sent)` }
     })
@@ -794,7 +826,7 @@ const runConcurrent = async (run: Run, commands: readonly Command[], style: Clie
   for (const i of order) {
     const item = items[i]
     if (item === undefined) continue
-    const { expected, next } = predict(run.ctx, state, item.message, item.actual)
+    const { expected, next } = predictSent(run.ctx, state, item.wire, item.actual)
     explained.push({ ...item.exchange, expected: describe(expected) })
     state = next
   }
@@ -917,7 +949,11 @@ export const checkConformance = async (options: ConformanceOptions): Promise<Con
   try {
     const xml = renderClientMessage({
       operation: 'GetUser',
-      securityContext: { webExID: options.admin.webExId, password: options.admin.password },
+      securityContext: {
+        webExID: options.admin.webExId,
+        password: options.admin.password,
+        ...options.securityContext,
+      },
       body: { webExId: options.admin.webExId },
     })
     counters.operationsSent++
@@ -954,6 +990,7 @@ export const checkConformance = async (options: ConformanceOptions): Promise<Con
       const ctx: Context = {
         prefix: `wurconf-${String(seed)}-${runId}-${(runIndex++).toString(36)}-`,
         admin: options.admin,
+        securityContext: options.securityContext ?? {},
         adminRole,
         site: { ...site, otherActiveHosts: (site.otherActiveHosts ?? 0) + leftoverHosts.count },
       }
@@ -973,11 +1010,14 @@ export const checkConformance = async (options: ConformanceOptions): Promise<Con
     numRuns: runs,
     seed,
     ...(options.replayPath === undefined ? {} : { path: options.replayPath }),
+    ...(options.timeLimitMs === undefined ? {} : { plugins: [fc.interruptAfterTimeLimit(options.timeLimitMs)] }),
   })
-  if (!details.failed) return report({ conforms: true })
+  const interrupted = details.interrupted ? { interrupted: true, runs: details.numRuns } : {}
+  if (!details.failed && lastFailure === undefined) return report({ conforms: true, ...interrupted })
   if (lastFailure === undefined)
     return report({ conforms: false, unusable: `the endpoint failed to answer: ${transportError ?? 'unknown error'}` })
   return report({
+    ...interrupted,
     conforms: false,
     disagreements: [lastFailure.disagreement],
     history: lastFailure.history,

@@ -57,8 +57,9 @@ const summary = (r: ConformanceReport): string =>
     1,
   ).slice(0, 6000)
 
+// a failure is reported with the shortest history shrinking reached within the time limit
 const run = (send: Send, runId: string, runs: number, concurrency: number): Promise<ConformanceReport> =>
-  checkConformance({ send, admin: ADMIN, site: SITE, runs, seed: SEED, concurrency, runId })
+  checkConformance({ send, admin: ADMIN, site: SITE, runs, seed: SEED, concurrency, runId, timeLimitMs: 30_000 })
 
 /** Operations of the last (concurrent) step of a failure's history, by user. */
 const lastRound = (r: ConformanceReport): string[] => (r.history?.at(-1)?.exchanges ?? []).map((e) => e.operation)
