@@ -83,6 +83,8 @@ const EMPTY: Readonly<Record<string, unknown>> = {}
  * a list is one path (R2 replaces it whole; R4 and R10 merge it by their own rules).
  */
 const changedPaths = (before: unknown, after: unknown, path: string, out: string[]): void => {
+  // untouched subtrees are the same objects in the result (R19): the walk follows the request
+  if (before === after) return
   if (isRecord(before) || isRecord(after)) {
     const b = isRecord(before) ? before : EMPTY
     const a = isRecord(after) ? after : EMPTY
@@ -122,7 +124,8 @@ const MASK = '******'
 const redact = (value: unknown, path: string): unknown => {
   if (value === undefined) return undefined
   if (SECRET.test(path)) return MASK
-  if (Array.isArray(value)) return value.map((item) => redact(item, `${path}[]`))
+  // a list of values holds no secret (secrets are named elements): it is shown as it is
+  if (Array.isArray(value)) return value.some(isRecord) ? value.map((item) => redact(item, `${path}[]`)) : value
   if (isRecord(value)) {
     const out: Record<string, unknown> = {}
     for (const [key, child] of Object.entries(value)) out[key] = redact(child, `${path}.${key}`)
