@@ -157,9 +157,6 @@ export const getloginurlUser = (ctx: OperationContext, auth: Authenticated, body
     return renderGetloginurlUserResponse(E.map((r: { readonly answer: LoginUrlAnswer }) => r.answer)(result))
   })
 
-type LoginUrlAnswerOf =
-  Parameters<typeof renderGetloginurlUserResponse>[0] extends E.Either<unknown, infer A> ? A : never
-
 /** GetlogouturlUser: the logout URL of the user named. */
 export const getlogouturlUser = (ctx: OperationContext, auth: Authenticated, body: LoginUrlBody): Promise<string> =>
   ctx.db.transaction(async (tx) => {
