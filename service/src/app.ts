@@ -8,6 +8,13 @@ import { decodeXmlBytes, parseRequestMessage, renderFailureResponse } from 'webe
 import { type Database, openDatabase } from './db/database.js'
 import { migrate } from './db/migrations.js'
 import { authenticate } from './operations/caller.js'
+import {
+  authenticateUser,
+  getLoginTicket,
+  getloginurlUser,
+  getlogouturlUser,
+  lstsummaryUser,
+} from './operations/login.js'
 import { createUser, delUser, getUser, type OperationContext, setActive, setUser } from './operations/users.js'
 import { type Dispatcher, logSink, type Sink, startDispatcher, webhookSink } from './outbox.js'
 import { decodeSeed, importSeed } from './seed.js'
@@ -76,6 +83,9 @@ export const createApp = async (options: AppOptions): Promise<App> => {
       return renderFailureResponse(request.left)
     }
     const message = request.right
+    const op: OperationContext = { db, log: ctx.log }
+    // its credential may be in the body (form A), and it is what hands out session tickets
+    if (message.operation === 'AuthenticateUser') return authenticateUser(op, message.securityContext, message.body)
     const auth = await authenticate(db, message.securityContext)
     if (!auth.ok) {
       // the name only: never the password, ticket or token
@@ -89,7 +99,6 @@ export const createApp = async (options: AppOptions): Promise<App> => {
       )
       return renderFailureResponse(auth.failure)
     }
-    const op: OperationContext = { db, log: ctx.log }
     switch (message.operation) {
       case 'GetUser':
         return getUser(op, auth.value, message.body.webExId)
@@ -102,6 +111,14 @@ export const createApp = async (options: AppOptions): Promise<App> => {
       case 'ActivateUser':
       case 'InactivateUser':
         return setActive(op, message.operation, auth.value, message.body)
+      case 'GetLoginTicket':
+        return getLoginTicket(op, auth.value, message.body)
+      case 'GetloginurlUser':
+        return getloginurlUser(op, auth.value, message.body)
+      case 'GetlogouturlUser':
+        return getlogouturlUser(op, auth.value, message.body)
+      case 'LstsummaryUser':
+        return lstsummaryUser(op, auth.value, message.body)
     }
   }
 

@@ -232,6 +232,10 @@ describe('races on PGlite (one process)', () => {
   fullSiteRaces(target)
 })
 
+it('CI runs the PostgreSQL races (they are skipped only where no server is configured)', () => {
+  expect(process.env['CI'] !== 'true' || /^postgres(ql)?:\/\//.test(POSTGRES_URL ?? '')).toBe(true)
+})
+
 describe.runIf(POSTGRES_URL !== undefined)('races with two service processes on one PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof freshPostgres>>
   let db: Database

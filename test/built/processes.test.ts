@@ -1,7 +1,7 @@
 /**
  * The built package as real processes, from `npm run build` (run once here, so a fresh clone
  * passes `npm test`): the CLI through `node dist/cli/main.js` and `npx webex-user-rules`, and the
- * example server through `node examples/server/dist/main.js`.
+ * service (the webex-user-rules-server bin) through `node service/dist/main.js`.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -159,15 +159,16 @@ describe('CLI as a real process (the built dist/cli/main.js)', () => {
   }, 60_000)
 })
 
-describe('the example server as a real process (examples/server/dist/main.js)', () => {
-  it('starts from the build on an ephemeral port with its seed and answers GetUser and SetUser', async () => {
-    const child = spawn(process.execPath, ['examples/server/dist/main.js', '--port', '0'], { cwd: ROOT })
+describe('the service as a real process (service/dist/main.js, the webex-user-rules-server bin)', () => {
+  it('starts from the build on PGlite (memory:) on an ephemeral port with its seed and answers GetUser and SetUser', async () => {
+    const child = spawn(process.execPath, ['service/dist/main.js', '--port', '0'], { cwd: ROOT })
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = ''
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString()
-          const match = /listening on (http:\/\/\S+)/.exec(out)
+          // exactly one stdout line (issue 11 item 1)
+          const match = /^listening on (http:\/\/127\.0\.0\.1:\d+\/WBXService\/XMLService)\n$/.exec(out)
           if (match?.[1] !== undefined) resolve(match[1])
         })
         child.on('exit', (code) => {
@@ -178,7 +179,7 @@ describe('the example server as a real process (examples/server/dist/main.js)', 
       const jdoe = parseGetUserResponse(
         await post(
           renderGetUserMessage({
-            securityContext: { webExID: 'admin', password: 'DummyPass-1' },
+            securityContext: { webExID: 'admin', password: 'DummyPass-1', siteName: 'examplesite' },
             body: { webExId: 'jdoe' },
           }),
         ),
@@ -192,5 +193,5 @@ describe('the example server as a real process (examples/server/dist/main.js)', 
     } finally {
       child.kill()
     }
-  }, 30_000)
+  }, 120_000)
 })

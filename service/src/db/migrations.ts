@@ -79,6 +79,20 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE delivered_at IS NULL;
 `,
   },
+  {
+    version: 2,
+    name: 'login tickets',
+    sql: `
+-- GetLoginTicket / GetloginurlUser (D-OP-14): each user's outstanding host login ticket
+CREATE TABLE login_tickets (
+  user_id bigint PRIMARY KEY REFERENCES users (id),
+  ticket text NOT NULL,
+  create_time bigint NOT NULL,
+  time_to_live integer NOT NULL,
+  consumed boolean NOT NULL DEFAULT false
+);
+`,
+  },
 ]
 
 /** Any fixed number: every process of this service takes the same lock while it migrates. */
