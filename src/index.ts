@@ -108,3 +108,62 @@ export { formatDecodeFailure, formatError } from './errors/format.js'
 
 // for embedding servers (appended with the XML adapter)
 export { callerRole } from './rules/callerRole.js'
+
+// the list and login operations (D-OP), and the lookup and read rule every operation shares
+export {
+  applyLstsummaryUser,
+  LIST_DEFAULT_MAXIMUM,
+  LIST_MAXIMUM,
+  type LstsummaryUserRequest,
+  pageOf,
+  registrationDateKey,
+  toUserSummary,
+} from './operations/lstsummaryUser.js'
+export {
+  applyAuthenticateUser,
+  applyGetLoginTicket,
+  applyGetloginurlUser,
+  applyGetlogouturlUser,
+  authenticationClaim,
+  checkSessionTicket,
+  claimedUser,
+  credentialRejected,
+  type Credentials,
+  currentLoginTicket,
+  DEFAULT_API_VERSION,
+  type GetLoginTicketRequest,
+  type LoginTicket,
+  type LoginUrlRequest,
+  SESSION_TICKET_TTL,
+  siteBaseUrl,
+  type TicketRecord,
+  type AuthenticationClaim,
+  type Credential,
+  type IssuedLoginTicket,
+  type LoginTickets,
+  type Subject,
+} from './operations/login.js'
+export { findUser, findUserByEmail, userKey } from './operations/lookup.js'
+export { mayListUsers, mayRead } from './rules/readAccess.js'
+export {
+  type DataScope,
+  type ListControl,
+  LstsummaryUserBody,
+  type LstsummaryUserResult,
+  type MatchingRecords,
+  type Order,
+  ORDER_BY_KEYS,
+  type UserSummary,
+  type WebAcdFilter,
+  type OrderByKey,
+} from './model/lstsummary.js'
+export {
+  type AuthenticateUserAnswer,
+  AuthenticateUserBody,
+  type GetLoginTicketAnswer,
+  GetLoginTicketBody,
+  type LoginUrlAnswer,
+  LoginUrlBody,
+  type LogoutUrlAnswer,
+} from './model/login.js'
+export * from './errors/OperationError.js'

@@ -24,7 +24,9 @@ import {
   applyActivateUser,
   applyCreateUser,
   applyDelUser,
+  applyGetlogouturlUser,
   applyInactivateUser,
+  applyLstsummaryUser,
   applySetUser,
   type CreateUserBody,
   callerRole,
@@ -45,7 +47,9 @@ import {
   renderCreateUserResponse,
   renderDelUserResponse,
   renderFailureResponse,
+  renderGetlogouturlUserResponse,
   renderGetUserResponse,
+  renderLstsummaryUserResponse,
   renderSetUserResponse,
   type SecurityContext,
 } from 'webex-user-rules/xml'
@@ -341,6 +345,25 @@ export const createServer = (store: UserStore, options: ServerOptions = {}): Ser
       case 'ActivateUser':
       case 'InactivateUser':
         return queue.run(SITE_KEY, () => setActive(message.operation, store, caller, message.body, log))
+      case 'LstsummaryUser': {
+        const result = applyLstsummaryUser(await store.siteContext(''), await store.list(), {
+          caller: { webExId: caller.user.webExId, role: callerRole(caller.user) },
+          body: message.body,
+        })
+        return renderLstsummaryUserResponse(result)
+      }
+      case 'GetlogouturlUser':
+        return renderGetlogouturlUserResponse(
+          applyGetlogouturlUser(await store.siteContext(''), await store.list(), {
+            caller: { webExId: caller.user.webExId, role: callerRole(caller.user) },
+            body: message.body,
+          }),
+        )
+      // the example keeps no tickets; the service package issues and checks them
+      case 'AuthenticateUser':
+      case 'GetLoginTicket':
+      case 'GetloginurlUser':
+        return renderFailureResponse({ exceptionID: '000000', reason: 'Fail to forward request:null' })
     }
   }
 

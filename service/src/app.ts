@@ -10,7 +10,7 @@ import { migrate } from './db/migrations.js'
 import { authenticate } from './operations/caller.js'
 import { createUser, delUser, getUser, type OperationContext, setActive, setUser } from './operations/users.js'
 import { type Dispatcher, logSink, type Sink, startDispatcher, webhookSink } from './outbox.js'
-import { decodeSeed, importSeed, isEmpty } from './seed.js'
+import { decodeSeed, importSeed } from './seed.js'
 
 /** 000035, as the real server words it (corpus response-failure-atlas-000035). */
 export const SERVICE_NOT_RESPONDING = { exceptionID: '000035', reason: 'Service not responding' } as const
@@ -25,6 +25,8 @@ export interface AppOptions {
   readonly webhook?: string
   /** Poll interval of the outbox dispatcher, in ms. */
   readonly outboxPollMs?: number
+  /** How long a claimed effect waits for its delivery before another attempt may take it, in s. */
+  readonly outboxLeaseSeconds?: number
 }
 
 export interface App {
@@ -43,10 +45,11 @@ export const createApp = async (options: AppOptions): Promise<App> => {
   const db = await openDatabase(options.database)
   try {
     await migrate(db)
-    if (options.seed !== undefined && (await isEmpty(db))) {
+    if (options.seed !== undefined) {
       const sites = decodeSeed(options.seed)
       if (E.isLeft(sites)) throw new StartupError(`unusable seed: ${sites.left}`)
-      await importSeed(db, sites.right)
+      // D-SV-5: a seed fills an empty database only; a restart keeps what the service changed
+      await importSeed(db, sites.right, { onlyIfEmpty: true })
     }
   } catch (thrown) {
     await db.close()
@@ -58,6 +61,7 @@ export const createApp = async (options: AppOptions): Promise<App> => {
     sink,
     log: options.log,
     ...(options.outboxPollMs === undefined ? {} : { pollMs: options.outboxPollMs }),
+    ...(options.outboxLeaseSeconds === undefined ? {} : { leaseSeconds: options.outboxLeaseSeconds }),
   })
 
   const handle = async (bytes: Uint8Array, ctx: { readonly log: Logger }): Promise<string> => {

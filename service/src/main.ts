@@ -2,7 +2,7 @@
 /**
  * webex-user-rules-server: the Webex User service.
  *
- *   webex-user-rules-server [--seed FILE] [--port N] [--host H] [--database memory:|DIR|postgres://…] [--webhook URL]
+ *   webex-user-rules-server [--seed FILE] [--port N] [--host H] [--database memory:|DIR|postgres://…] [--webhook URL] [--outbox-lease SECONDS]
  *   webex-user-rules-server import --database D FILE…   (seed .json, or GetUser responses .xml with --site NAME)
  *   webex-user-rules-server export --database D         (JSON on stdout)
  *
@@ -49,6 +49,7 @@ const { values, positionals } = (() => {
         host: { type: 'string' },
         database: { type: 'string' },
         webhook: { type: 'string' },
+        'outbox-lease': { type: 'string' },
         site: { type: 'string' },
       },
     })
@@ -113,6 +114,7 @@ const runServe = async (): Promise<void> => {
     log,
     seed,
     ...(values.webhook === undefined ? {} : { webhook: values.webhook }),
+    ...(values['outbox-lease'] === undefined ? {} : { outboxLeaseSeconds: Number(values['outbox-lease']) }),
   }).catch((thrown: unknown) =>
     fail(thrown instanceof StartupError ? thrown.message : `cannot start: ${String(thrown)}`),
   )

@@ -184,7 +184,14 @@ export const importUsers = async (tx: Queryable, siteId: number, users: readonly
  * Creates or updates each site and imports its users, in one transaction holding the site rows
  * (an import changes names and host counts like any operation that does).
  */
-export const importSeed = async (db: Database, sites: readonly SiteSeed[]): Promise<number> => {
+/** Any fixed number: processes starting together on one database import a `--seed` once. */
+const SEED_LOCK = 7_351_020_012
+
+export const importSeed = async (
+  db: Database,
+  sites: readonly SiteSeed[],
+  options: { readonly onlyIfEmpty?: boolean } = {},
+): Promise<number> => {
   // scrypt before the transaction: ~50 ms each must not hold the locks
   const hashed = await Promise.all(
     sites.map(async (site) => ({
@@ -198,6 +205,8 @@ export const importSeed = async (db: Database, sites: readonly SiteSeed[]): Prom
     })),
   )
   return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK])
+    if (options.onlyIfEmpty === true && (await listSites(tx)).length > 0) return 0
     let count = 0
     for (const site of hashed) {
       await tx.query(
@@ -218,9 +227,6 @@ const sequentially = async <T>(tasks: readonly (() => Promise<T>)[]): Promise<T[
   for (const task of tasks) results.push(await task())
   return results
 }
-
-/** True when the database has no site yet (a `--seed` is imported on the first start only). */
-export const isEmpty = async (db: Database): Promise<boolean> => (await listSites(db)).length === 0
 
 /**
  * Every site with its users, as a seed `import` takes back: settings, token hashes (the tokens

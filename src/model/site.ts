@@ -38,6 +38,15 @@ const SiteContextC = struct(
     takenEmails: list(str(256)),
     /** The site signs users in through SSO, so CreateUser needs no password. */
     usesSSO: bool,
+    // D-OP-12: site facts of the list and login operations; each absent = its documented default
+    /** The site's name (`<site>` of `https://<site>.webex.com/<site>`). Absent = `examplesite`. */
+    siteName: str(128, 1),
+    /** The site's base URL, without a trailing `/`. Absent = `https://<siteName>.webex.com/<siteName>`. */
+    siteUrl: str(2048, 1),
+    /** The site's default time zone (a Webex timeZoneID). Absent = unknown: only `-1` is accepted. */
+    timeZoneID: long,
+    /** What GetLoginTicket reports as `apiVersion`. Absent = `WebEx XML API V10.0.0`. */
+    apiVersion: str(128, 1),
   },
   ['activeHostCount', 'allowUserToChangeUserName', 'takenWebExIds', 'productIds', 'controlHubManaged'],
 )

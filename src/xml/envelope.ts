@@ -62,6 +62,8 @@ const SecurityContextC = struct('securityContext', {
   sessionTicket: str(4096),
   returnAdditionalInfo: bool,
   accessToken: str(8192),
+  // the Meetings OAuth token newer clients send in place of a password (D-OP-10)
+  webExAccessToken: str(8192),
 })
 /**
  * The credentials of a request (`com:securityType`, plus `returnAdditionalInfo` and `accessToken`

@@ -29,6 +29,18 @@ export {
   type RequestMessage,
   type SetUserMessage,
 } from './messages.js'
+export {
+  parseAuthenticateUserResponse,
+  parseGetLoginTicketResponse,
+  parseGetloginurlUserResponse,
+  parseGetlogouturlUserResponse,
+  parseLstsummaryUserResponse,
+  renderAuthenticateUserResponse,
+  renderGetLoginTicketResponse,
+  renderGetloginurlUserResponse,
+  renderGetlogouturlUserResponse,
+  renderLstsummaryUserResponse,
+} from './listAndLogin.js'
 export { COM_NS, ResponseStatus, SecurityContext, SERV_NS, USE_NS, XSI_NS } from './envelope.js'
 export { decodeXmlBytes } from './encoding.js'
 export { MAX_DEPTH, MAX_MESSAGE_BYTES } from './document.js'

@@ -18,6 +18,8 @@ import { Address, CreateUserBody, GetUserView, SetUserBody, User } from '../mode
 import { MASKED_PASSWORD, toGetUserView } from '../rules/joinBeforeHost.js'
 import { readDocument, type XmlElement } from './document.js'
 import { ActivationBody, DelUserBody, GetUserBody } from '../model/operations.js'
+import { AuthenticateUserBody, GetLoginTicketBody, LoginUrlBody } from '../model/login.js'
+import { LstsummaryUserBody } from '../model/lstsummary.js'
 import type { DelUserResult } from '../operations/delUser.js'
 import {
   COM_NS,
@@ -44,6 +46,12 @@ const OPERATIONS = {
   DelUser: DelUserBody,
   ActivateUser: ActivationBody,
   InactivateUser: ActivationBody,
+  // the list and login operations (D-OP)
+  AuthenticateUser: AuthenticateUserBody,
+  GetLoginTicket: GetLoginTicketBody,
+  GetloginurlUser: LoginUrlBody,
+  GetlogouturlUser: LoginUrlBody,
+  LstsummaryUser: LstsummaryUserBody,
 } as const
 
 /** An operation this adapter reads. @category xml */
@@ -57,6 +65,11 @@ export interface BodyOf {
   readonly DelUser: DelUserBody
   readonly ActivateUser: ActivationBody
   readonly InactivateUser: ActivationBody
+  readonly AuthenticateUser: AuthenticateUserBody
+  readonly GetLoginTicket: GetLoginTicketBody
+  readonly GetloginurlUser: LoginUrlBody
+  readonly GetlogouturlUser: LoginUrlBody
+  readonly LstsummaryUser: LstsummaryUserBody
 }
 
 // Both spellings real clients send (research §1.1, corpus: pybot, pyschedperm use `xmlapi`).
@@ -110,7 +123,7 @@ export type RequestMessage = { [O in Operation]: MessageOf<O> }[Operation]
 // -------------------------------------------------------------------------------------
 
 /** Failures of the two sources, collected while reading. */
-class Problems {
+export class Problems {
   readonly message: Issue[] = []
   readonly body: Issue[] = []
   /** Failures that are not element paths (the document itself). */
@@ -124,7 +137,7 @@ class Problems {
 }
 
 const ROOT_ATTRIBUTES: ReadonlySet<string> = new Set(['schemaLocation', 'noNamespaceSchemaLocation'])
-const BODY_CONTENT_ATTRIBUTES: ReadonlySet<string> = new Set(['type'])
+export const BODY_CONTENT_ATTRIBUTES: ReadonlySet<string> = new Set(['type'])
 
 interface Envelope {
   readonly header: XmlElement | undefined
@@ -192,7 +205,12 @@ const required = (name: string, parent: Path, issues: Issue[]): void => {
 }
 
 /** Maps an element onto a struct codec and decodes it; issues go to `issues`, rooted at `path`. */
-const decodeElement = <A>(codec: StructType<A>, element: XmlElement, path: Path, issues: Issue[]): A | undefined => {
+export const decodeElement = <A>(
+  codec: StructType<A>,
+  element: XmlElement,
+  path: Path,
+  issues: Issue[],
+): A | undefined => {
   const mapped = structValue(codec, element, path, issues)
   if (mapped === SKIP) return undefined
   const decoded = runCodec(codec, mapped, path)
@@ -207,8 +225,8 @@ const readSecurityContext = (header: XmlElement | undefined, problems: Problems)
   return decoded?.securityContext
 }
 
-const bodyContentPath = childPath(rootPath('body'), 'bodyContent')
-const typePath = childPath(bodyContentPath, '@type')
+export const bodyContentPath = childPath(rootPath('body'), 'bodyContent')
+export const typePath = childPath(bodyContentPath, '@type')
 
 /** The operation named by bodyContent's xsi:type, if it is one this adapter reads. */
 const readOperation = (bodyContent: XmlElement, problems: Problems, expected?: Operation): Operation | undefined => {
@@ -231,6 +249,21 @@ const readOperation = (bodyContent: XmlElement, problems: Problems, expected?: O
 // parsing requests
 // -------------------------------------------------------------------------------------
 
+/**
+ * D-OP-7: an empty `<startFrom/>` or `<maximumNum/>` (list clients send them) means the default,
+ * as an absent one does; so empty leaves of `listControl` are dropped before decoding.
+ */
+const withoutEmptyListControl = (bodyContent: XmlElement): XmlElement => {
+  const isEmptyLeaf = (e: XmlElement): boolean => e.children.length === 0 && e.text === '' && e.attributes.size === 0
+  if (!bodyContent.children.some((c) => c.name === 'listControl' && c.children.some(isEmptyLeaf))) return bodyContent
+  return {
+    ...bodyContent,
+    children: bodyContent.children.map((c) =>
+      c.name === 'listControl' ? { ...c, children: c.children.filter((leaf) => !isEmptyLeaf(leaf)) } : c,
+    ),
+  }
+}
+
 const parseRequest = (xml: string, expected?: Operation): E.Either<SetUserError, RequestMessage> => {
   const problems = new Problems()
   const envelope = readEnvelope(xml, problems, true)
@@ -242,7 +275,9 @@ const parseRequest = (xml: string, expected?: Operation): E.Either<SetUserError,
   let message: RequestMessage | undefined
   if (envelope.bodyContent !== undefined && operation !== undefined) {
     const codec = OPERATIONS[operation] as StructType<unknown>
-    const body = decodeElement(codec, envelope.bodyContent, [], problems.body)
+    const content =
+      operation === 'LstsummaryUser' ? withoutEmptyListControl(envelope.bodyContent) : envelope.bodyContent
+    const body = decodeElement(codec, content, [], problems.body)
     // the codec of `operation` decoded `body`, so the pair is a MessageOf<typeof operation>
     if (body !== undefined && securityContext !== undefined)
       message = { operation, securityContext, body } as RequestMessage
@@ -346,12 +381,12 @@ export const parseOperationMessage = <O extends Operation>(
 // parsing responses
 // -------------------------------------------------------------------------------------
 
-interface Response {
+export interface Response {
   readonly status: ResponseStatus
   readonly bodyContent: XmlElement | undefined
 }
 
-const readResponse = (xml: string, problems: Problems): Response | undefined => {
+export const readResponse = (xml: string, problems: Problems): Response | undefined => {
   const envelope = readEnvelope(xml, problems, false)
   if (envelope?.header === undefined) return undefined
   const header = decodeElement(ResponseHeader, envelope.header, rootPath('header'), problems.message)
@@ -378,7 +413,7 @@ export const parseResponseStatus = (xml: string): E.Either<SetUserError, Respons
 }
 
 /** The local part of an xsi:type value such as `use:getUserResponse` (prefixes are per document). */
-const localType = (type: string | undefined): string | undefined => type?.slice(type.lastIndexOf(':') + 1)
+export const localType = (type: string | undefined): string | undefined => type?.slice(type.lastIndexOf(':') + 1)
 
 /**
  * Reads a real GetUser response into the stored {@link User}: the masked password (`******`) is
@@ -477,7 +512,7 @@ const responseHeader = (status: { readonly exceptionID: string; readonly reason:
 export const renderFailureResponse = (error: { readonly exceptionID: string; readonly reason: string }): string =>
   `${DECLARATION}${RESPONSE_ROOT}${responseHeader(error)}<serv:body><serv:bodyContent/></serv:body></serv:message>`
 
-const successResponse = (type: string, content: string): string =>
+export const successResponse = (type: string, content: string): string =>
   `${DECLARATION}${RESPONSE_ROOT}${responseHeader(undefined)}<serv:body>` +
   `<serv:bodyContent xsi:type="use:${type}" xmlns:xsi="${XSI_NS}"` +
   (content === '' ? '/>' : `>${content}</serv:bodyContent>`) +

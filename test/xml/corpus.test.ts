@@ -18,6 +18,7 @@ import {
   type SecurityContext,
 } from 'webex-user-rules/xml'
 import { deepFreeze } from '../helpers.js'
+import { LIST_AND_LOGIN_REQUESTS, LIST_AND_LOGIN_RESPONSES } from './listAndLoginCorpus.js'
 
 const CORPUS = new URL('../fixtures/corpus/', import.meta.url)
 const corpus = (file: string): string => readFileSync(new URL(file, CORPUS), 'utf8')
@@ -189,6 +190,7 @@ const FAILURES: readonly (readonly [string, string, string])[] = [
   ['response-failure-atlas-000035.xml', 'ASService not responding', '000035'],
   ['response-failure-ciscoie-000000.xml', 'Fail to forward request:null', '000000'],
   ['response-failure-java-030002.xml', 'Incorrect user or password', '030002'],
+  ['response-failure-erolms-030047.xml', 'Not a valid session ticket', '030047'],
 ]
 
 const OTHER_FILES = [
@@ -196,6 +198,9 @@ const OTHER_FILES = [
   'createuser-moodle-1.xml',
   'getuser-ciscodevnet-1.xml',
   'getuser-response-atlas-1.xml',
+  // the list and login operations: test/xml/listAndLogin.test.ts
+  ...LIST_AND_LOGIN_REQUESTS.map(([f]) => f),
+  ...LIST_AND_LOGIN_RESPONSES,
 ]
 
 describe('spec §5 corpus: what each real message parses to', () => {
@@ -203,7 +208,7 @@ describe('spec §5 corpus: what each real message parses to', () => {
     const files = readdirSync(CORPUS).filter((f) => f.endsWith('.xml'))
     const covered = [...SET_USER.map(([f]) => f), ...FAILURES.map(([f]) => f), ...OTHER_FILES]
     expect([...files].sort()).toEqual([...covered].sort())
-    expect(files).toHaveLength(30)
+    expect(files).toHaveLength(60)
   })
 
   it.each(SET_USER)('%s parses to its securityContext and body', (file, securityContext, body) => {
