@@ -64,6 +64,7 @@ const describeEntry = (entry: TraceEntry): string => {
       return `changed ${entry.path}: ${show(entry.before)} → ${show(entry.after)}`
     case 'ignored':
     case 'reset':
+    case 'warning':
       return `${entry.kind} ${entry.path}: ${entry.message}`
     case 'effect':
       return `effect ${JSON.stringify(entry.effect)}`

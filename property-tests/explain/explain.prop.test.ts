@@ -9,8 +9,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { applyCreateUser, applySetUser, type SetUserResult } from 'webex-user-rules'
 import { EXPLAIN_STAGES, explainCreateUser, explainSetUser, type Explained } from 'webex-user-rules/explain'
-import { adminBodyArb, siteArb } from '../arbitraries/model.js'
-import { scenarioArb } from '../arbitraries/scenario.js'
+import { adminBodyArb, siteArb } from 'webex-user-rules/testing'
+import { scenarioArb } from 'webex-user-rules/testing'
 import { counted } from '../support/cases.js'
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)

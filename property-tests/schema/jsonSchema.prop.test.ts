@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ModelCodec } from 'webex-user-rules'
 import { rootSchema, SCHEMA_CODECS } from '../../src/schema/jsonSchema.js'
-import { arbitraryOf } from '../arbitraries/codec.js'
+import { arbitraryOf } from 'webex-user-rules/testing'
 import { counted } from '../support/cases.js'
 
 const ajv = new Ajv2020({ strict: true, allErrors: false })

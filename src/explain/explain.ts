@@ -149,6 +149,7 @@ const KIND_ORDER: Readonly<Record<TraceEntry['kind'], number>> = {
   changed: 0,
   ignored: 1,
   reset: 1,
+  warning: 1,
   effect: 2,
   error: 3,
 }

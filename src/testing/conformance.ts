@@ -425,6 +425,9 @@ const predict = (
             : withUser(state, slot, updated(previous, result.right.user, result.right.effects)),
       }
     }
+    // the kit generates only the six user operations above; a message of another operation means a bug in the kit
+    default:
+      throw new Error(`the conformance model does not predict ${message.operation}`)
   }
 }
 

@@ -11,6 +11,8 @@ import { RequestHeader } from '../xml/envelope.js'
 import { escapeAttribute, escapeText } from '../xml/toXml.js'
 import { CreateUserBody, SetUserBody } from '../model/user.js'
 import { ActivationBody, DelUserBody, GetUserBody } from '../model/operations.js'
+import { AuthenticateUserBody, GetLoginTicketBody, LoginUrlBody } from '../model/login.js'
+import { LstsummaryUserBody } from '../model/lstsummary.js'
 
 /** How a client writes a message. */
 export interface ClientStyle {
@@ -64,6 +66,11 @@ const BODY_CODECS: Readonly<Record<RequestMessage['operation'], ModelCodec>> = {
   DelUser: DelUserBody,
   ActivateUser: ActivationBody,
   InactivateUser: ActivationBody,
+  AuthenticateUser: AuthenticateUserBody,
+  GetLoginTicket: GetLoginTicketBody,
+  GetloginurlUser: LoginUrlBody,
+  GetlogouturlUser: LoginUrlBody,
+  LstsummaryUser: LstsummaryUserBody,
 }
 
 /** A deterministic shuffle (xorshift), so a style value names one order. */

@@ -132,6 +132,7 @@ const tooLargeResponse = (limits: HttpLimits): string =>
     invalidRequest([
       {
         source: 'message',
+        code: 'limit',
         path: '',
         expected: `a message of at most ${String(limits.maxMessageBytes)} bytes`,
         actual: 'more',
