@@ -13,11 +13,11 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import * as E from 'fp-ts/lib/Either.js'
-import pino from 'pino'
 import { createApp, StartupError } from './app.js'
 import { openDatabase } from './db/database.js'
 import { migrate } from './db/migrations.js'
 import { findSite } from './db/store.js'
+import { createLogger } from './log.js'
 import { serve } from './serve.js'
 import { decodeSeed, exportSeed, importSeed, importUsers, usersFromGetUserResponses } from './seed.js'
 
@@ -60,7 +60,8 @@ const { values, positionals } = (() => {
 const [command = 'serve', ...files] = positionals
 const database = values.database ?? process.env['WEBEX_DATABASE'] ?? DEFAULT_DATABASE
 
-const log = pino({ name: NAME }, pino.destination(2))
+// JSON lines on stderr with every secret scrubbed (D-SVH-6)
+const log = createLogger({ base: { name: NAME } })
 
 const runImport = async (): Promise<void> => {
   if (files.length === 0) fail('import: name the files to import')
