@@ -7,7 +7,6 @@ import os from 'node:os'
 import { produce } from 'immer'
 import cloneDeep from 'lodash/cloneDeep.js'
 import mergeWith from 'lodash/mergeWith.js'
-// eslint-disable-next-line no-restricted-imports -- the baseline the wire path is measured against
 import { XMLParser } from 'fast-xml-parser'
 import { Bench } from 'tinybench'
 import { applySetUser, countActiveHosts, decodeSetUserRequest } from 'webex-user-rules'

@@ -75,5 +75,6 @@ try {
 }
 if (over > 0) {
   console.log(`${over} bundle(s) over budget`)
-  process.exit(1)
+  // `--report`: CI prints the figures while the budget of issue 16 is not met yet (D-PG7)
+  if (!process.argv.includes('--report')) process.exit(1)
 }

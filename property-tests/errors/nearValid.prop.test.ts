@@ -6,7 +6,13 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { applySetUser, INVALID_PIN_REASON, type LeafSpec, type SetUserBody, SetUserBody as SetUserBodyCodec } from 'webex-user-rules'
+import {
+  applySetUser,
+  INVALID_PIN_REASON,
+  type LeafSpec,
+  type SetUserBody,
+  SetUserBody as SetUserBodyCodec,
+} from 'webex-user-rules'
 import { codecAt } from 'webex-user-rules/testing'
 import { FAULTS } from 'webex-user-rules/testing'
 import { adminScenarioArb, type Scenario } from 'webex-user-rules/testing'

@@ -50,7 +50,7 @@ const checkTrace = (explained: Explained, before: unknown, result: E.Either<unkn
   // exactly once: the sorted list has no duplicates and equals the independently computed set
   expect([...changed].sort()).toEqual(differingPaths(before, result.right.user))
   const notices = trace.flatMap((t) =>
-    t.kind === 'ignored' || t.kind === 'reset' ? [[t.kind, t.path, t.message]] : [],
+    t.kind === 'ignored' || t.kind === 'reset' || t.kind === 'warning' ? [[t.kind, t.path, t.message]] : [],
   )
   expect(notices).toEqual(result.right.notices.map((n) => [n.kind, n.path, n.message]))
   expect(trace.flatMap((t) => (t.kind === 'effect' ? [t.effect] : []))).toEqual(result.right.effects)

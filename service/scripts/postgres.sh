@@ -3,7 +3,9 @@
 # (idempotent). Prints the connection URL on stdout. Used by .ci/run (as root) and by hand.
 set -euo pipefail
 if ! command -v pg_ctlcluster >/dev/null || [ ! -d /etc/postgresql/15/main ]; then
-  apt-get install -y postgresql >&2
+  # a fresh machine may have no package lists yet
+  apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >&2
 fi
 conf=/etc/postgresql/15/main/postgresql.conf
 if ! grep -q "^listen_addresses = '127.0.0.1'" "$conf"; then

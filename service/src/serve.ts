@@ -22,8 +22,8 @@ export const serve = async (
   limits?: Partial<HttpLimits>,
 ): Promise<Served> => {
   const service = createHttpService({
-    handle: app.handle,
-    health: app.health,
+    handle: (body, ctx) => app.handle(body, ctx),
+    health: () => app.health(),
     logger,
     ...(limits === undefined ? {} : { limits }),
   })

@@ -376,6 +376,128 @@ export const RULE_ROWS: readonly RuleRow[] = [
     },
     effects: ['syncWebOffice'],
   },
+  {
+    rule: 'R21',
+    title: 'password rules',
+    stage: 'validation',
+    source: {
+      kind: 'spec',
+      text: "Password too short (030003) or with characters the site does not allow (030058): the site's password policy.",
+    },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R21' },
+  },
+  {
+    rule: 'R22',
+    title: 'who sets passwords',
+    stage: 'validation',
+    source: {
+      kind: 'spec',
+      text: 'A password on an SSO site (030055) or on a site whose users are managed in Control Hub (030056) is refused.',
+    },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R22' },
+  },
+  {
+    rule: 'R23',
+    title: 'schedulingPermission',
+    stage: 'validation',
+    source: {
+      kind: 'spec',
+      text: 'schedulingPermission names site users, separated by semicolons: an unknown one is 030019.',
+    },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R23' },
+  },
+  {
+    rule: 'R24',
+    title: 'Sales Center manager',
+    stage: 'validation',
+    source: { kind: 'spec', text: 'salesCenter.manager must be a user of the site: else 030021.' },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R24' },
+  },
+  {
+    rule: 'R25',
+    title: 'MeetingPlace profile number',
+    stage: 'validation',
+    source: { kind: 'spec', text: 'A MeetingPlace profile number another user holds is 030051.' },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R25' },
+  },
+  {
+    rule: 'R26',
+    title: 'language',
+    stage: 'validation',
+    source: { kind: 'spec', text: 'A language the site does not offer is 030060.' },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R26' },
+  },
+  {
+    rule: 'R27',
+    title: 'e-mail characters',
+    stage: 'validation',
+    source: { kind: 'spec', text: 'An e-mail address with characters an address cannot hold is 030062.' },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R27' },
+  },
+  {
+    rule: 'R28',
+    title: 'PCN needs Meeting Center Pro',
+    stage: 'site-wide',
+    source: { kind: 'spec', text: 'A PCN account needs a Meeting Center Pro meeting type: else 030077.' },
+    error: { stage: 'site-wide', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R28' },
+  },
+  {
+    rule: 'R29',
+    title: 'session-type user limit',
+    stage: 'site-wide',
+    source: {
+      kind: 'spec',
+      text: 'A session type whose user limit is reached is 110055, with the session type as serv:value.',
+    },
+    error: { stage: 'site-wide', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R29' },
+  },
+  {
+    rule: 'R30',
+    title: 'telephony privileges',
+    stage: 'validation',
+    source: {
+      kind: 'spec',
+      text: 'A telephony privilege the site or the user cannot support is 030011, 030012, 030023, 030036 or 030050.',
+    },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R30' },
+  },
+  {
+    rule: 'R31',
+    title: 'TSP accounts',
+    stage: 'validation',
+    source: {
+      kind: 'spec',
+      text: 'TSP account errors: 030013 not authorised, 030014 more than one default, 030018 invalid index, 030022.',
+    },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R31' },
+  },
+  {
+    rule: 'R32',
+    title: 'My WebEx licences',
+    stage: 'validation',
+    source: { kind: 'spec', text: 'My WebEx Pro licences and limits: 030015, 030016, 030017.' },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R32' },
+  },
+  {
+    rule: 'R34',
+    title: 'Common Identity roles',
+    stage: 'validation',
+    source: {
+      kind: 'spec',
+      text: 'On a Common Identity site an administrator role cannot be assigned through the API: E030103.',
+    },
+    error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R34' },
+  },
+  {
+    rule: 'R35',
+    title: 'PCN accounts without a valid PIN',
+    stage: 'site-wide',
+    source: {
+      kind: 'seed',
+      text: 'The user needs to create their PIN before attempting to launch a PCN meeting. Otherwise, the user will not be ale to launch meetings any more.',
+    },
+    notice: (notice) => notice.kind === 'warning' && notice.path === 'phones.PIN',
+  },
 ]
 
 /** Structural equality of JSON values (key order ignored). */

@@ -293,9 +293,17 @@ export const applyAuthenticateUser = (
   return E.isLeft(answer) ? E.left(redactedRequest(answer.left.failures)) : answer
 }
 
-const redactedRequest = (failures: readonly { readonly code: FailureCode; readonly path: string; readonly expected: string }[]): OperationError =>
+const redactedRequest = (
+  failures: readonly { readonly code: FailureCode; readonly path: string; readonly expected: string }[],
+): OperationError =>
   invalidRequest(
-    failures.map((f) => ({ source: 'request', code: f.code, path: f.path, expected: f.expected, actual: '(not shown)' })),
+    failures.map((f) => ({
+      source: 'request',
+      code: f.code,
+      path: f.path,
+      expected: f.expected,
+      actual: '(not shown)',
+    })),
   )
 
 // -------------------------------------------------------------------------------------
@@ -342,7 +350,9 @@ export const currentLoginTicket = (
   now: number,
 ): E.Either<OperationError, { readonly ticket: LoginTicket; readonly reused: boolean }> => {
   if (!Number.isFinite(now))
-    return E.left(invalidRequest([{ source: 'request', code: 'wrongType', path: 'now', expected: 'a time in ms', actual: now }]))
+    return E.left(
+      invalidRequest([{ source: 'request', code: 'wrongType', path: 'now', expected: 'a time in ms', actual: now }]),
+    )
   if (
     outstanding !== undefined &&
     LoginTicket.is(outstanding) &&
@@ -354,7 +364,11 @@ export const currentLoginTicket = (
   if (!LoginTicket.is(fresh) || !LOGIN_TICKET_ALPHABET.test(fresh.ticket) || fresh.consumed === true)
     return E.left(
       redactedRequest([
-        { code: 'wrongType', path: 'fresh', expected: 'an unused LoginTicket whose ticket has only A-Z a-z 0-9 + / . _ ~ -' },
+        {
+          code: 'wrongType',
+          path: 'fresh',
+          expected: 'an unused LoginTicket whose ticket has only A-Z a-z 0-9 + / . _ ~ -',
+        },
       ]),
     )
   return E.right({ ticket: fresh, reused: false })
@@ -428,7 +442,6 @@ const GetLoginTicketRequestC = struct('GetLoginTicketRequest', { caller: Caller,
 export interface GetLoginTicketRequest extends t.TypeOf<typeof GetLoginTicketRequestC> {}
 export const GetLoginTicketRequest: StructType<GetLoginTicketRequest> = GetLoginTicketRequestC
 
-
 /** The stored user `webExId` names (any case), checked for what the URL and the state read. */
 const storedUser = (users: unknown, webExId: string): E.Either<OperationError, User> => {
   if (users === null || typeof users !== 'object' || !(Symbol.iterator in users))
@@ -462,21 +475,28 @@ export const applyGetLoginTicket = (
   request: GetLoginTicketRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: GetLoginTicketAnswer }> =>
-  guard([['site', site], ['user', users], ['request', request]], () => {
-    const decoded = decodeRequest(GetLoginTicketRequest, request)
-    if (E.isLeft(decoded)) return decoded
-    const decodedSite = decodeSite(site)
-    if (E.isLeft(decodedSite)) return decodedSite
-    const user = storedUser(users, decoded.right.caller.webExId)
-    if (E.isLeft(user)) return user
-    if (activeState(user.right) === 'DEACTIVATED') return E.left(userNotActive())
-    const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
-    if (E.isLeft(issued)) return issued
-    return E.right({
-      ...issued.right,
-      answer: { ticket: issued.right.ticket.ticket, apiVersion: decodedSite.right.apiVersion ?? DEFAULT_API_VERSION },
-    })
-  })
+  guard(
+    [
+      ['site', site],
+      ['user', users],
+      ['request', request],
+    ],
+    () => {
+      const decoded = decodeRequest(GetLoginTicketRequest, request)
+      if (E.isLeft(decoded)) return decoded
+      const decodedSite = decodeSite(site)
+      if (E.isLeft(decodedSite)) return decodedSite
+      const user = storedUser(users, decoded.right.caller.webExId)
+      if (E.isLeft(user)) return user
+      if (activeState(user.right) === 'DEACTIVATED') return E.left(userNotActive())
+      const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
+      if (E.isLeft(issued)) return issued
+      return E.right({
+        ...issued.right,
+        answer: { ticket: issued.right.ticket.ticket, apiVersion: decodedSite.right.apiVersion ?? DEFAULT_API_VERSION },
+      })
+    },
+  )
 
 /**
  * GetloginurlUser: the URL that signs the user in, `<site>/p.php?AT=LI&FN=…&LN=…&EM=…&WID=…&TK=…&MU=GoBack&BU=…`
@@ -501,26 +521,33 @@ export const applyGetloginurlUser = (
   request: LoginUrlRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: LoginUrlAnswer }> =>
-  guard([['site', site], ['user', users], ['request', request]], () => {
-    const decoded = decodeRequest(LoginUrlRequest, request)
-    if (E.isLeft(decoded)) return decoded
-    const decodedSite = decodeSite(site)
-    if (E.isLeft(decodedSite)) return decodedSite
-    const { caller, body } = decoded.right
-    if (!mayActFor(caller, body.webExID)) return E.left(noPrivilege([]))
-    const user = storedUser(users, body.webExID)
-    if (E.isLeft(user)) return user
-    if (activeState(user.right) === 'DEACTIVATED') return E.left(userNotActive())
-    const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
-    if (E.isLeft(issued)) return issued
-    const u = user.right
-    const url =
-      `${siteBaseUrl(decodedSite.right)}/p.php?AT=LI` +
-      `&FN=${queryValue(u.firstName ?? '')}&LN=${queryValue(u.lastName ?? '')}&EM=${queryValue(u.email ?? '')}` +
-      `&WID=${queryValue(u.webExId)}&TK=${issued.right.ticket.ticket}&MU=GoBack` +
-      `&BU=${encodeURIComponent(body.backURL ?? '')}`
-    return E.right({ ...issued.right, answer: { userLoginURL: url } })
-  })
+  guard(
+    [
+      ['site', site],
+      ['user', users],
+      ['request', request],
+    ],
+    () => {
+      const decoded = decodeRequest(LoginUrlRequest, request)
+      if (E.isLeft(decoded)) return decoded
+      const decodedSite = decodeSite(site)
+      if (E.isLeft(decodedSite)) return decodedSite
+      const { caller, body } = decoded.right
+      if (!mayActFor(caller, body.webExID)) return E.left(noPrivilege([]))
+      const user = storedUser(users, body.webExID)
+      if (E.isLeft(user)) return user
+      if (activeState(user.right) === 'DEACTIVATED') return E.left(userNotActive())
+      const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
+      if (E.isLeft(issued)) return issued
+      const u = user.right
+      const url =
+        `${siteBaseUrl(decodedSite.right)}/p.php?AT=LI` +
+        `&FN=${queryValue(u.firstName ?? '')}&LN=${queryValue(u.lastName ?? '')}&EM=${queryValue(u.email ?? '')}` +
+        `&WID=${queryValue(u.webExId)}&TK=${issued.right.ticket.ticket}&MU=GoBack` +
+        `&BU=${encodeURIComponent(body.backURL ?? '')}`
+      return E.right({ ...issued.right, answer: { userLoginURL: url } })
+    },
+  )
 
 /**
  * GetlogouturlUser: `<site>/p.php?AT=LO&BU=<encoded backURL>` (the form the Moodle plugin builds
@@ -540,16 +567,23 @@ export const applyGetlogouturlUser = (
   users: Iterable<User>,
   request: LoginUrlRequest,
 ): E.Either<OperationError, LogoutUrlAnswer> =>
-  guard([['site', site], ['user', users], ['request', request]], () => {
-    const decoded = decodeRequest(LoginUrlRequest, request)
-    if (E.isLeft(decoded)) return decoded
-    const decodedSite = decodeSite(site)
-    if (E.isLeft(decodedSite)) return decodedSite
-    const { caller, body } = decoded.right
-    if (!mayActFor(caller, body.webExID)) return E.left(noPrivilege([]))
-    const user = storedUser(users, body.webExID)
-    if (E.isLeft(user)) return user
-    return E.right({
-      userLogoutURL: `${siteBaseUrl(decodedSite.right)}/p.php?AT=LO&BU=${encodeURIComponent(body.backURL ?? '')}`,
-    })
-  })
+  guard(
+    [
+      ['site', site],
+      ['user', users],
+      ['request', request],
+    ],
+    () => {
+      const decoded = decodeRequest(LoginUrlRequest, request)
+      if (E.isLeft(decoded)) return decoded
+      const decodedSite = decodeSite(site)
+      if (E.isLeft(decodedSite)) return decodedSite
+      const { caller, body } = decoded.right
+      if (!mayActFor(caller, body.webExID)) return E.left(noPrivilege([]))
+      const user = storedUser(users, body.webExID)
+      if (E.isLeft(user)) return user
+      return E.right({
+        userLogoutURL: `${siteBaseUrl(decodedSite.right)}/p.php?AT=LO&BU=${encodeURIComponent(body.backURL ?? '')}`,
+      })
+    },
+  )

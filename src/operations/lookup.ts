@@ -11,19 +11,9 @@ import { userNotFound, type UserNotFound } from '../errors/SetUserError.js'
 import type { SetUserRequest } from '../model/request.js'
 import type { User } from '../model/user.js'
 
-/**
- * The key under which a webExId or an e-mail address is unique on a site: its lower case
- * (locale-independent `toLowerCase`, the same as PostgreSQL's `lower()` on UTF-8 text).
- *
- * @category operations
- * @example
- * ```ts
- * import { userKey } from 'webex-user-rules'
- * userKey('JDoe') //=> 'jdoe'
- * userKey('JDoe') === userKey('jdoe') //=> true
- * ```
- */
-export const userKey = (name: string): string => name.toLowerCase()
+import { userKey } from '../model/userKey.js'
+
+export { userKey }
 
 /**
  * The first user whose webExId equals `webExId` ignoring case, or `undefined`.

@@ -384,7 +384,9 @@ const run = (
   const filters = filtersOf(body, decodedSite.right)
   if (E.isLeft(filters)) return E.left(invalidInput('body', filters.left))
   if (usersInput === null || typeof usersInput !== 'object' || !(Symbol.iterator in usersInput))
-    return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'a list of users', actual: usersInput }]))
+    return E.left(
+      invalidInput('user', [{ code: 'wrongType', path: [], expected: 'a list of users', actual: usersInput }]),
+    )
 
   const keys = sortKeysOf(body)
   const read = new Set<string>([...READ_ELEMENTS, ...keys.map((k) => SORT_ELEMENTS[k.by])])

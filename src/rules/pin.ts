@@ -96,7 +96,8 @@ export const pinDecodeError = (error: InvalidRequest): InvalidRequest | InvalidP
   const [first] = error.failures
   if (first === undefined) return error
   for (const failure of error.failures) {
-    if (failure.source !== 'body' || !PIN_PATHS.has(failure.path) || typeof failure.actual !== 'string') return error
+    // the value itself may be redacted (a PIN is a secret, D-E1): its code says whether it was text
+    if (failure.source !== 'body' || !PIN_PATHS.has(failure.path) || failure.code === 'wrongType') return error
   }
   return invalidPin(first.path as InvalidPin['path'])
 }

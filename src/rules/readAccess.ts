@@ -6,7 +6,7 @@
  * @module
  */
 import type { Caller } from '../model/request.js'
-import { userKey } from '../operations/lookup.js'
+import { userKey } from '../model/userKey.js'
 
 /**
  * True when the caller may read the record of `webExId` (names compared ignoring case).

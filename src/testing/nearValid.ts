@@ -4,20 +4,11 @@
  * user or the site), so a scenario that succeeds fails with exactly that error.
  */
 import fc from 'fast-check'
-import type { SetUserBody, SetUserErrorTag, SiteContext, User } from '../index.js'
-import type { Scenario } from './scenario.js'
+import type { SetUserBody, SiteContext, User } from '../index.js'
+import type { Fault, Scenario } from './scenario.js'
 import { IDENTITY_FAULTS, REQUEST_RULE_FAULTS, RESULT_RULE_FAULTS, TSP_FAULTS } from './siteFactFaults.js'
+export type { Fault }
 import { INVALID_FOUR_DIGIT_PINS, malformedPin } from './values.js'
-
-/** A fault: a name, the rule's stage in docs/spec.md §4 (lower runs first), and how it breaks a scenario. */
-export interface Fault {
-  readonly name: string
-  readonly tag: SetUserErrorTag
-  readonly stage: number
-  readonly apply: (s: Scenario, pick: number) => Scenario
-  /** False when the fault replaces the caller, so other faults' admin-only elements would be denied first. */
-  readonly composable?: boolean
-}
 
 const withBody = (s: Scenario, patch: Partial<SetUserBody>): Scenario => ({
   ...s,

@@ -7,6 +7,7 @@ import {
   type CallerRole,
   countsAsHost,
   type SetUserBody,
+  type SetUserErrorTag,
   type SetUserRequest,
   type SiteContext,
   type User,
@@ -95,3 +96,13 @@ export const adminScenarioArb: fc.Arbitrary<Scenario> = adminScenario
 
 /** A scenario whose caller is the user themself without admin rights. */
 export const selfScenarioArb: fc.Arbitrary<Scenario> = selfScenario
+
+/** A fault: a name, the rule's stage in docs/spec.md §4 (lower runs first), and how it breaks a scenario. */
+export interface Fault {
+  readonly name: string
+  readonly tag: SetUserErrorTag
+  readonly stage: number
+  readonly apply: (s: Scenario, pick: number) => Scenario
+  /** False when the fault replaces the caller, so other faults' admin-only elements would be denied first. */
+  readonly composable?: boolean
+}

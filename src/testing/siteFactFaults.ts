@@ -6,8 +6,7 @@
  * not composable.
  */
 import type { SetUserBody, SiteContext, User } from '../index.js'
-import type { Fault } from './nearValid.js'
-import type { Scenario } from './scenario.js'
+import type { Fault, Scenario } from './scenario.js'
 
 const withBody = (s: Scenario, patch: Partial<SetUserBody>): Scenario => ({
   ...s,

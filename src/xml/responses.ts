@@ -38,7 +38,9 @@ export const parseCreateUserResponse = (
   if (text === undefined) return E.right({ status: status.right })
   if (!/^[0-9]{1,15}$/.test(text))
     return E.left(
-      invalidRequest([{ source: 'message', code: 'format', path: 'body.bodyContent.userId', expected: 'a number', actual: text }]),
+      invalidRequest([
+        { source: 'message', code: 'format', path: 'body.bodyContent.userId', expected: 'a number', actual: text },
+      ]),
     )
   return E.right({ status: status.right, userId: Number(text) })
 }

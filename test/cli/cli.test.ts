@@ -222,7 +222,7 @@ describe('CLI: unusable arguments or files (exit 2)', () => {
     expect(usage(['apply', '--user', 'u', '--request', 'r'])).toContain("required option '--site <file>' not specified")
     expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--frobnicate'))).toContain("unknown option '--frobnicate'")
     expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--format', 'yaml'))).toContain(
-      "option '--format <format>' argument 'yaml' is invalid. Allowed choices are json, xml, diff.",
+      "option '--format <format>' argument 'yaml' is invalid. Allowed choices are json, xml, diff, explain.",
     )
     expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--role', 'king'))).toContain(
       "argument 'king' is invalid. Allowed choices are siteAdmin, roSiteAdmin, host, attendee.",

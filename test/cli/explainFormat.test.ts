@@ -50,6 +50,6 @@ describe('--format explain', () => {
       io,
     )
     expect(out.exitCode).toBe(2)
-    expect(out.stderr).toContain('--format must be one of json, xml, diff')
+    expect(out.stderr).toContain("argument 'explain' is invalid. Allowed choices are json, xml, diff.")
   })
 })
