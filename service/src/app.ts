@@ -20,7 +20,7 @@ import { type Dispatcher, logSink, type Sink, startDispatcher, webhookSink } fro
 import { decodeSeed, importSeed } from './seed.js'
 
 /** 000035, as the real server words it (corpus response-failure-atlas-000035). */
-export const SERVICE_NOT_RESPONDING = { exceptionID: '000035', reason: 'Service not responding' } as const
+export const SERVICE_NOT_RESPONDING = { exceptionID: '000035', reason: 'ASService not responding' } as const
 
 export interface AppOptions {
   /** `memory:`, a folder, or `postgres://…`. */

@@ -156,7 +156,7 @@ export const applyCommand: CliCommand = operationCommand({
     const { body } = request
     const stored = options['retarget'] === true ? retarget(users[0], body) : users[0]
     const title = `SetUser ${(body as Partial<typeof body>).webExId ?? '(no webExId)'} ${by(caller)}`
-    // the engine decodes the user and the site (they may come straight from JSON.parse, spec §1)
+    // the engine decodes the user and the site (they may come straight from JSON.parse, docs/spec.md §1)
     if (format === 'explain') {
       const { result, trace } = explainSetUser(stored as User, site as SiteContext, { caller, body })
       if (E.isLeft(result)) {

@@ -14,7 +14,7 @@ import type { SetUserError } from '../errors/SetUserError.js'
 import type { EffectKind, Notice } from '../model/result.js'
 
 /**
- * The pipeline stages in the order they run (spec §4), CreateUser's defaults first.
+ * The pipeline stages in the order they run (docs/spec.md §4), CreateUser's defaults first.
  *
  * @category explain
  * @example

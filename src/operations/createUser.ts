@@ -64,7 +64,7 @@ export const userDefaults = (webExId: string): User => ({
   commOptions: allFalse(CommOptions),
   options: allFalse(Options),
   timeZoneID: -1,
-  // schema defaults: FALSE, except the default role host and otherTelephony (research §2)
+  // schema defaults: FALSE, except the default role host and otherTelephony (docs/spec.md §7.2)
   privilege: { ...allFalse(Privilege), host: true, otherTelephony: true },
   active: 'ACTIVATED',
   personalTeleconf: { joinBeforeHost: false },

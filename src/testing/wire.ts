@@ -1,5 +1,5 @@
 /**
- * Request messages as real clients write them (research §1.1, corpus INDEX): the `serv:` prefix
+ * Request messages as real clients write them (docs/spec.md §5, test/fixtures/corpus/INDEX.md): the `serv:` prefix
  * declared or not, children unprefixed or with `serv:`/`use:`, booleans `true` or `TRUE`, the
  * elements of bodyContent in schema order or in another order, compact or indented, and either
  * xsi:type spelling. Every style must mean the same message to a Webex-compatible server.

@@ -3,7 +3,7 @@
  * touches the XML parser (saxes, a conformant XML 1.0 parser); everything after it works on
  * {@link XmlElement}s.
  *
- * Hardening, in order (research reliability-security §4.3):
+ * Hardening, in order (docs/security.md):
  * 1. size: more than {@link MAX_MESSAGE_BYTES} UTF-8 bytes is refused before anything else;
  * 2. no DOCTYPE / ENTITY declaration anywhere, refused before parsing (removes the entity attack
  *    surface; saxes never expands declared entities either);

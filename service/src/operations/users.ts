@@ -24,6 +24,7 @@ import {
   countsAsHost,
   type DelUserBody,
   type Effect,
+  mayRead,
   noPrivilege,
   type SetUserBody,
   type SetUserError,
@@ -161,15 +162,15 @@ export const getUser = (ctx: OperationContext, auth: Authenticated, webExId: str
     const caller = await callerNow(tx, auth)
     if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
     const target = await findUser(tx, auth.site.id, webExId, 'none')
-    // D-SV-8 (as the example server, D-X14): admins, read-only ones too, read anyone; others themselves
-    const mayRead = caller.role === 'siteAdmin' || caller.role === 'roSiteAdmin' || target?.id === auth.caller.id
+    // the core's one read rule (D-OP-1): admins, read-only ones too, read anyone; others themselves
+    const mayReadTarget = mayRead(caller, webExId)
     ctx.log.info({
       operation: 'GetUser',
       webExId,
       caller: caller.webExId,
-      result: mayRead && target ? 'SUCCESS' : 'FAILURE',
+      result: mayReadTarget && target ? 'SUCCESS' : 'FAILURE',
     })
-    if (!mayRead) return renderFailureResponse(noPrivilege([]))
+    if (!mayReadTarget) return renderFailureResponse(noPrivilege([]))
     return target === undefined ? renderFailureResponse(userNotFound(webExId)) : renderGetUserResponse(target.user)
   })
 
