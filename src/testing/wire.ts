@@ -9,10 +9,7 @@ import type { ModelCodec } from '../index.js'
 import { type RequestMessage, requestTypes, SERV_NS, XSI_NS } from '../xml/index.js'
 import { RequestHeader } from '../xml/envelope.js'
 import { escapeAttribute, escapeText } from '../xml/toXml.js'
-import { CreateUserBody, SetUserBody } from '../model/user.js'
-import { ActivationBody, DelUserBody, GetUserBody } from '../model/operations.js'
-import { AuthenticateUserBody, GetLoginTicketBody, LoginUrlBody } from '../model/login.js'
-import { LstsummaryUserBody } from '../model/lstsummary.js'
+import { OPERATIONS } from '../xml/messages.js'
 
 /** How a client writes a message. */
 export interface ClientStyle {
@@ -59,19 +56,7 @@ export const clientStyleArb: fc.Arbitrary<ClientStyle> = fc.record({
   typeSpelling: fc.constantFrom<0 | 1>(0, 1),
 })
 
-const BODY_CODECS: Readonly<Record<RequestMessage['operation'], ModelCodec>> = {
-  SetUser: SetUserBody,
-  GetUser: GetUserBody,
-  CreateUser: CreateUserBody,
-  DelUser: DelUserBody,
-  ActivateUser: ActivationBody,
-  InactivateUser: ActivationBody,
-  AuthenticateUser: AuthenticateUserBody,
-  GetLoginTicket: GetLoginTicketBody,
-  GetloginurlUser: LoginUrlBody,
-  GetlogouturlUser: LoginUrlBody,
-  LstsummaryUser: LstsummaryUserBody,
-}
+const BODY_CODECS: Readonly<Record<RequestMessage['operation'], ModelCodec>> = OPERATIONS
 
 /** A deterministic shuffle (xorshift), so a style value names one order. */
 const shuffle = <T>(items: readonly T[], seed: number): T[] => {

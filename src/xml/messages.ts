@@ -40,7 +40,7 @@ import { escapeAttribute, escapeText, renderChildren, type PrefixOf } from './to
 // -------------------------------------------------------------------------------------
 
 /** The operations this adapter reads, with the bodyContent codec of each. */
-const OPERATIONS = {
+export const OPERATIONS = {
   SetUser: SetUserBody,
   GetUser: GetUserBody,
   CreateUser: CreateUserBody,
