@@ -67,6 +67,9 @@ export default defineConfig({
           // this saves re-importing src/ per file (most of the unit project's time, and of each
           // mutant's run under Stryker)
           isolate: false,
+          // a time limit is not an expectation: the tests that start processes (the CLI, the
+          // service) take seconds on a loaded CI machine, and vitest's 5 s default failed one there
+          testTimeout: 60_000,
         },
       },
       {

@@ -57,9 +57,10 @@ const summary = (r: ConformanceReport): string =>
     1,
   ).slice(0, 6000)
 
-// a failure is reported with the shortest history shrinking reached within the time limit
+// no time limit: in-process, with a fixed seed and run id, the runs and their shrinking are the same on
+// every machine, whereas a time limit would end the search early on a loaded one and pass the racy server
 const run = (send: Send, runId: string, runs: number, concurrency: number): Promise<ConformanceReport> =>
-  checkConformance({ send, admin: ADMIN, site: SITE, runs, seed: SEED, concurrency, runId, timeLimitMs: 30_000 })
+  checkConformance({ send, admin: ADMIN, site: SITE, runs, seed: SEED, concurrency, runId })
 
 /** Operations of the last (concurrent) step of a failure's history, by user. */
 const lastRound = (r: ConformanceReport): string[] => (r.history?.at(-1)?.exchanges ?? []).map((e) => e.operation)
@@ -68,7 +69,7 @@ const lastRound = (r: ConformanceReport): string[] => (r.history?.at(-1)?.exchan
 const SITE_TURN = 'return touchesSite(body) ? queue.run(SITE_KEY, perUser) : perUser()'
 const USER_TURN = 'queue.run(body.webExId.toLowerCase(), () => setUser(store, caller, body, log))'
 
-describe('checkConformance against the example server (issue 12)', { timeout: 300_000 }, () => {
+describe('checkConformance against the example server (issue 12)', { timeout: 600_000 }, () => {
   it('the example server with every SetUser in the site-wide turn conforms, serial and concurrent rounds', async () => {
     const fixed = await editedServer(SITE_TURN, 'return queue.run(SITE_KEY, perUser)')
     const report = await run(inProcess(fixed), 'fixed', 30, 5)
