@@ -8,7 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { guard } from '../errors/guard.js'
-import { applySetUser } from '../applySetUser.js'
+import { applySetUser } from './setUser.js'
 import { decodeRequest, decodeSite } from '../decode.js'
 import { invalidRequest, noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'
 import { ActivationRequest } from '../model/operations.js'

@@ -12,17 +12,17 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { guard } from './errors/guard.js'
-import { decodeSetUserRequest, decodeSite, decodeStoredUser } from './decode.js'
-import { type SetUserError } from './errors/SetUserError.js'
-import type { SetUserRequest } from './model/request.js'
-import type { SetUserResult } from './model/result.js'
-import type { SiteContext } from './model/site.js'
-import type { User } from './model/user.js'
-import { applyValidated, storedElementsRead, validateValues } from './pipeline.js'
-import { authorize } from './rules/authorization.js'
-import { checkIdentity } from './rules/identity.js'
-import { pinDecodeError } from './rules/pin.js'
+import { guard } from '../errors/guard.js'
+import { decodeSetUserRequest, decodeSite, decodeStoredUser } from '../decode.js'
+import { type SetUserError } from '../errors/SetUserError.js'
+import type { SetUserRequest } from '../model/request.js'
+import type { SetUserResult } from '../model/result.js'
+import type { SiteContext } from '../model/site.js'
+import type { User } from '../model/user.js'
+import { applyValidated, storedElementsRead, validateValues } from '../pipeline.js'
+import { authorize } from '../rules/authorization.js'
+import { checkIdentity } from '../rules/identity.js'
+import { pinDecodeError } from '../rules/pin.js'
 
 interface Decoded {
   readonly current: User
