@@ -81,6 +81,21 @@ export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> =>
     : E.left(invalidInput('site', issues))
 }
 
+/**
+ * Decodes an operation's `{ caller, body }` request, then the site: when both are malformed the
+ * request's failures are the answer, as they are for every operation.
+ */
+export const decodeCall = <A>(
+  codec: t.Type<A> & Runnable,
+  request: unknown,
+  site: unknown,
+): E.Either<InvalidRequest, { readonly request: A; readonly site: SiteContext }> => {
+  const decodedRequest = decodeRequest(codec, request)
+  if (E.isLeft(decodedRequest)) return decodedRequest
+  const decodedSite = decodeSite(site)
+  return E.isLeft(decodedSite) ? decodedSite : E.right({ request: decodedRequest.right, site: decodedSite.right })
+}
+
 /** Validates the items of one lazily checked site list when a rule needs it. */
 export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds' | 'takenEmails' | 'siteWebExIds'>(
   site: SiteContext,
