@@ -21,14 +21,7 @@ import { userKey } from './lookup.js'
 const setActive =
   (state: ActiveState) =>
   (site: SiteContext, users: readonly User[], request: ActivationRequest): E.Either<SetUserError, SetUserResult> => {
-    return guard(
-      [
-        ['site', site],
-        ['user', users],
-        ['request', request],
-      ],
-      () => run(state, site, users, request),
-    )
+    return guard({ site, user: users, request }, () => run(state, site, users, request))
   }
 
 const run = (

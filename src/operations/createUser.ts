@@ -89,13 +89,7 @@ export const applyCreateUser = (
   site: SiteContext,
   request: CreateUserRequest,
 ): E.Either<SetUserError, SetUserResult> => {
-  return guard(
-    [
-      ['site', site],
-      ['request', request],
-    ],
-    () => run(site, request),
-  )
+  return guard({ site, request }, () => run(site, request))
 }
 
 const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, SetUserResult> => {

@@ -60,14 +60,7 @@ export const applyDelUser = (
   users: readonly User[],
   request: DelUserRequest,
 ): E.Either<SetUserError, DelUserResult> => {
-  return guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => run(site, users, request),
-  )
+  return guard({ site, user: users, request }, () => run(site, users, request))
 }
 
 const run = (siteInput: unknown, usersInput: unknown, requestInput: unknown): E.Either<SetUserError, DelUserResult> => {

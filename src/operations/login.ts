@@ -492,29 +492,22 @@ export const applyGetLoginTicket = (
   request: GetLoginTicketRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: GetLoginTicketAnswer }> =>
-  guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => {
-      const decoded = decodeCall(GetLoginTicketRequest, request, site)
-      if (E.isLeft(decoded)) return decoded
-      const user = storedUser(users, decoded.right.request.caller.webExId)
-      if (E.isLeft(user)) return user
-      if (activeState(user.right) === 'DEACTIVATED') return E.left(userNotActive())
-      const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
-      if (E.isLeft(issued)) return issued
-      return E.right({
-        ...issued.right,
-        answer: {
-          ticket: issued.right.ticket.ticket,
-          apiVersion: decoded.right.site.apiVersion ?? DEFAULT_API_VERSION,
-        },
-      })
-    },
-  )
+  guard({ site, user: users, request }, () => {
+    const decoded = decodeCall(GetLoginTicketRequest, request, site)
+    if (E.isLeft(decoded)) return decoded
+    const user = storedUser(users, decoded.right.request.caller.webExId)
+    if (E.isLeft(user)) return user
+    if (activeState(user.right) === 'DEACTIVATED') return E.left(userNotActive())
+    const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
+    if (E.isLeft(issued)) return issued
+    return E.right({
+      ...issued.right,
+      answer: {
+        ticket: issued.right.ticket.ticket,
+        apiVersion: decoded.right.site.apiVersion ?? DEFAULT_API_VERSION,
+      },
+    })
+  })
 
 /**
  * GetloginurlUser: the URL that signs the user in, `<site>/p.php?AT=LI&FN=…&LN=…&EM=…&WID=…&TK=…&MU=GoBack&BU=…`
@@ -539,27 +532,20 @@ export const applyGetloginurlUser = (
   request: LoginUrlRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: LoginUrlAnswer }> =>
-  guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => {
-      const target = urlTarget(site, users, request)
-      if (E.isLeft(target)) return target
-      const { body, user: u } = target.right
-      if (activeState(u) === 'DEACTIVATED') return E.left(userNotActive())
-      const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
-      if (E.isLeft(issued)) return issued
-      const url =
-        `${siteBaseUrl(target.right.site)}/p.php?AT=LI` +
-        `&FN=${queryValue(u.firstName ?? '')}&LN=${queryValue(u.lastName ?? '')}&EM=${queryValue(u.email ?? '')}` +
-        `&WID=${queryValue(u.webExId)}&TK=${issued.right.ticket.ticket}&MU=GoBack` +
-        `&BU=${encodeURIComponent(body.backURL ?? '')}`
-      return E.right({ ...issued.right, answer: { userLoginURL: url } })
-    },
-  )
+  guard({ site, user: users, request }, () => {
+    const target = urlTarget(site, users, request)
+    if (E.isLeft(target)) return target
+    const { body, user: u } = target.right
+    if (activeState(u) === 'DEACTIVATED') return E.left(userNotActive())
+    const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
+    if (E.isLeft(issued)) return issued
+    const url =
+      `${siteBaseUrl(target.right.site)}/p.php?AT=LI` +
+      `&FN=${queryValue(u.firstName ?? '')}&LN=${queryValue(u.lastName ?? '')}&EM=${queryValue(u.email ?? '')}` +
+      `&WID=${queryValue(u.webExId)}&TK=${issued.right.ticket.ticket}&MU=GoBack` +
+      `&BU=${encodeURIComponent(body.backURL ?? '')}`
+    return E.right({ ...issued.right, answer: { userLoginURL: url } })
+  })
 
 /**
  * GetlogouturlUser: `<site>/p.php?AT=LO&BU=<encoded backURL>` (the form the Moodle plugin builds
@@ -579,18 +565,11 @@ export const applyGetlogouturlUser = (
   users: Iterable<User>,
   request: LoginUrlRequest,
 ): E.Either<OperationError, LogoutUrlAnswer> =>
-  guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => {
-      const target = urlTarget(site, users, request)
-      if (E.isLeft(target)) return target
-      const { site: decodedSite, body } = target.right
-      return E.right({
-        userLogoutURL: `${siteBaseUrl(decodedSite)}/p.php?AT=LO&BU=${encodeURIComponent(body.backURL ?? '')}`,
-      })
-    },
-  )
+  guard({ site, user: users, request }, () => {
+    const target = urlTarget(site, users, request)
+    if (E.isLeft(target)) return target
+    const { site: decodedSite, body } = target.right
+    return E.right({
+      userLogoutURL: `${siteBaseUrl(decodedSite)}/p.php?AT=LO&BU=${encodeURIComponent(body.backURL ?? '')}`,
+    })
+  })

@@ -436,12 +436,5 @@ export const applyLstsummaryUser = (
   users: Iterable<User>,
   request: LstsummaryUserRequest,
 ): E.Either<OperationError, LstsummaryUserResult> => {
-  return guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => run(site, users, request),
-  )
+  return guard({ site, user: users, request }, () => run(site, users, request))
 }

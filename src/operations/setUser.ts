@@ -70,14 +70,7 @@ export const applySetUser = (
   site: SiteContext,
   request: SetUserRequest,
 ): E.Either<SetUserError, SetUserResult> => {
-  return guard(
-    [
-      ['user', current],
-      ['site', site],
-      ['request', request],
-    ],
-    () => run(current, site, request),
-  )
+  return guard({ user: current, site, request }, () => run(current, site, request))
 }
 
 const run = (
