@@ -111,10 +111,10 @@ const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, 
   const takenIds = decodeSiteList(site, 'takenWebExIds')
   if (E.isLeft(takenIds)) return takenIds
   if (takenNameLookup(takenIds.right)(webExId)) return E.left(webExIdConflict(webExId))
-  if (body.email !== undefined && site.takenEmails !== undefined) {
+  if (body.email !== undefined) {
     const takenEmails = decodeSiteList(site, 'takenEmails')
     if (E.isLeft(takenEmails)) return takenEmails
-    if (takenNameLookup(takenEmails.right ?? [])(body.email)) return E.left(emailConflict(body.email))
+    if (takenNameLookup(takenEmails.right)(body.email)) return E.left(emailConflict(body.email))
   }
 
   const { sendWelcome, ...rest } = body
