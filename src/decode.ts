@@ -81,15 +81,34 @@ export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> =>
     : E.left(invalidInput('site', issues))
 }
 
-/** Validates the items of one lazily checked site list when a rule needs it. */
+/**
+ * Decodes an operation's `{ caller, body }` request, then the site: when both are malformed the
+ * request's failures are the answer, as they are for every operation.
+ */
+export const decodeCall = <A>(
+  codec: t.Type<A> & Runnable,
+  request: unknown,
+  site: unknown,
+): E.Either<InvalidRequest, { readonly request: A; readonly site: SiteContext }> => {
+  const decodedRequest = decodeRequest(codec, request)
+  if (E.isLeft(decodedRequest)) return decodedRequest
+  const decodedSite = decodeSite(site)
+  return E.isLeft(decodedSite) ? decodedSite : E.right({ request: decodedRequest.right, site: decodedSite.right })
+}
+
+/**
+ * Validates the items of one lazily checked site list when a rule needs it. An absent optional
+ * list (`takenEmails`, `siteWebExIds`) is empty: nobody is taken, nobody is a site user.
+ */
 export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds' | 'takenEmails' | 'siteWebExIds'>(
   site: SiteContext,
   key: K,
-): E.Either<InvalidRequest, SiteContext[K]> => {
+): E.Either<InvalidRequest, NonNullable<SiteContext[K]>> => {
+  const list = (site[key] ?? []) as NonNullable<SiteContext[K]>
   const codec = SiteContext.props[key]
-  if (codec === undefined || isValidated(site[key], codec)) return E.right(site[key])
-  const { issues } = runCodec(codec, site[key], [key])
-  return issues.length === 0 ? E.right(markValidated(site[key], codec)) : E.left(invalidInput('site', issues))
+  if (codec === undefined || isValidated(list, codec)) return E.right(list)
+  const { issues } = runCodec(codec, list, [key])
+  return issues.length === 0 ? E.right(markValidated(list, codec)) : E.left(invalidInput('site', issues))
 }
 
 /**

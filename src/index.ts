@@ -6,7 +6,7 @@
  */
 
 // the pipeline
-export { applySetUser } from './applySetUser.js'
+export { applySetUser } from './operations/setUser.js'
 export { decodeSetUserRequest } from './decode.js'
 
 // the sibling operations, on the same rules

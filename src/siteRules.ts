@@ -78,7 +78,7 @@ const checkDirectory = (
     return E.right(undefined)
   const users = decodeSiteList(site, 'siteWebExIds')
   if (E.isLeft(users)) return users
-  const isSiteUser = takenNameLookup(users.right ?? [])
+  const isSiteUser = takenNameLookup(users.right)
   const permission = checkSchedulingPermission(schedulingPermission, isSiteUser)
   if (E.isLeft(permission)) return permission
   return checkSalesManager(manager, isSiteUser)

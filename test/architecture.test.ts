@@ -84,7 +84,7 @@ describe('architecture', () => {
     if (top === 'errors') return 1
     if (top === 'rules') return 2
     if (file === 'pipeline.ts' || file === 'decode.ts' || file === 'siteRules.ts') return 3
-    if (top === 'operations' || file === 'applySetUser.ts' || file === 'index.ts') return 4
+    if (top === 'operations' || file === 'index.ts') return 4
     if (top === 'xml') return 5
     if (top === 'explain' || top === 'schema' || top === 'testing') return 6
     if (top === 'cli') return 7

@@ -366,7 +366,7 @@ describe('D-E2 an engine bug is a defect, not the caller’s InvalidRequest', ()
     const bug = new TypeError('engine bug')
     let caught: unknown
     try {
-      guard([['request', { caller: { webExId: 'a', role: 'siteAdmin' }, body: { webExId: 'j' } }]], () => {
+      guard({ request: { caller: { webExId: 'a', role: 'siteAdmin' }, body: { webExId: 'j' } } }, () => {
         throw bug
       })
     } catch (thrown) {
@@ -380,16 +380,13 @@ describe('D-E2 an engine bug is a defect, not the caller’s InvalidRequest', ()
     const inner = new EngineDefect(new Error('x'))
     expect(() =>
       guard(
-        [
-          [
-            'request',
-            {
-              get body() {
-                return 1
-              },
+        {
+          request: {
+            get body() {
+              return 1
             },
-          ],
-        ],
+          },
+        },
         () => {
           throw inner
         },

@@ -29,12 +29,13 @@ export class EngineDefect extends Error {
 }
 
 /**
- * Runs `run`; if it throws, the first input of `inputs` that is not plain data is the caller's
- * `InvalidRequest`, and when all are plain data the throw is an {@link EngineDefect}. The check
- * walks the inputs only after a throw, so the common path costs nothing.
+ * Runs `run`; if it throws, the first of the `inputs` (named by their failure source, in the
+ * order given) that is not plain data is the caller's `InvalidRequest`, and when all are plain
+ * data the throw is an {@link EngineDefect}. The check walks the inputs only after a throw, so the
+ * common path costs nothing.
  */
 export const guard = <A, L = SetUserError>(
-  inputs: readonly (readonly [FailureSource, unknown])[],
+  inputs: Readonly<Partial<Record<FailureSource, unknown>>>,
   run: () => E.Either<L, A>,
 ): E.Either<L | SetUserError, A> => {
   try {
@@ -42,7 +43,8 @@ export const guard = <A, L = SetUserError>(
   } catch (thrown) {
     // a defect found by an operation this one calls stays that defect
     if (thrown instanceof EngineDefect) throw thrown
-    const offending = inputs.find(([, input]) => !isPlainData(input))
+    const offending = Object.entries(inputs).find(([, input]) => !isPlainData(input)) as
+      readonly [FailureSource, unknown] | undefined
     if (offending === undefined) throw new EngineDefect(thrown)
     // the thrown value is never shown: it comes from the caller's object and may hold anything
     return E.left(

@@ -10,7 +10,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { applySetUser } from '../applySetUser.js'
+import { applySetUser } from '../operations/setUser.js'
 import type { SetUserError } from '../errors/SetUserError.js'
 import type { CreateUserRequest } from '../model/operations.js'
 import type { SetUserRequest } from '../model/request.js'

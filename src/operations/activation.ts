@@ -8,7 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { guard } from '../errors/guard.js'
-import { applySetUser } from '../applySetUser.js'
+import { applySetUser } from './setUser.js'
 import { decodeRequest, decodeSite } from '../decode.js'
 import { invalidRequest, noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'
 import { ActivationRequest } from '../model/operations.js'
@@ -21,14 +21,7 @@ import { userKey } from './lookup.js'
 const setActive =
   (state: ActiveState) =>
   (site: SiteContext, users: readonly User[], request: ActivationRequest): E.Either<SetUserError, SetUserResult> => {
-    return guard(
-      [
-        ['site', site],
-        ['user', users],
-        ['request', request],
-      ],
-      () => run(state, site, users, request),
-    )
+    return guard({ site, user: users, request }, () => run(state, site, users, request))
   }
 
 const run = (

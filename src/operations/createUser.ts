@@ -23,23 +23,12 @@ import {
 import { CreateUserRequest } from '../model/operations.js'
 import type { SetUserResult } from '../model/result.js'
 import type { SiteContext } from '../model/site.js'
-import type { StructType } from '../model/codec.js'
-import { CommOptions, type CreateUserBody, Options, Privilege, type SetUserBody, type User } from '../model/user.js'
+import { booleanDefaults, privilegeDefaults } from '../model/defaults.js'
+import { CommOptions, type CreateUserBody, Options, type SetUserBody, type User } from '../model/user.js'
 import { applyValidated, validateValues } from '../pipeline.js'
 import { checkCreateWithoutPassword, passwordOptionalOnCreate } from '../rules/passwordAuthority.js'
 import { pinDecodeError } from '../rules/pin.js'
 import { takenNameLookup } from '../rules/rename.js'
-
-/**
- * Every boolean child of a struct codec set to `false`, in schema order: the defaults are derived
- * from the codec tree, so a new option or privilege in `model/user.ts` gets its default here.
- */
-const allFalse = <A>(codec: StructType<A>): A =>
-  Object.fromEntries(
-    Object.entries(codec.props)
-      .filter(([, child]) => child._tag === 'LeafType' && child.spec.kind === 'boolean')
-      .map(([key]) => [key, false]),
-  ) as A
 
 /**
  * The user CreateUser starts from: the schema defaults (docs/spec.md §7.2), written out so that GetUser
@@ -61,11 +50,11 @@ const allFalse = <A>(codec: StructType<A>): A =>
 export const userDefaults = (webExId: string): User => ({
   webExId,
   categoryId: 0,
-  commOptions: allFalse(CommOptions),
-  options: allFalse(Options),
+  commOptions: booleanDefaults(CommOptions),
+  options: booleanDefaults(Options),
   timeZoneID: -1,
-  // schema defaults: FALSE, except the default role host and otherTelephony (docs/spec.md §7.2)
-  privilege: { ...allFalse(Privilege), host: true, otherTelephony: true },
+  // the schema defaults, and CreateUser's default role host (docs/spec.md §7.2)
+  privilege: { ...privilegeDefaults(), host: true },
   active: 'ACTIVATED',
   personalTeleconf: { joinBeforeHost: false },
   salesCenter: { roles: { rep: true, mgr: false, asst: false, sme: false } },
@@ -100,13 +89,7 @@ export const applyCreateUser = (
   site: SiteContext,
   request: CreateUserRequest,
 ): E.Either<SetUserError, SetUserResult> => {
-  return guard(
-    [
-      ['site', site],
-      ['request', request],
-    ],
-    () => run(site, request),
-  )
+  return guard({ site, request }, () => run(site, request))
 }
 
 const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, SetUserResult> => {
@@ -128,10 +111,10 @@ const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, 
   const takenIds = decodeSiteList(site, 'takenWebExIds')
   if (E.isLeft(takenIds)) return takenIds
   if (takenNameLookup(takenIds.right)(webExId)) return E.left(webExIdConflict(webExId))
-  if (body.email !== undefined && site.takenEmails !== undefined) {
+  if (body.email !== undefined) {
     const takenEmails = decodeSiteList(site, 'takenEmails')
     if (E.isLeft(takenEmails)) return takenEmails
-    if (takenNameLookup(takenEmails.right ?? [])(body.email)) return E.left(emailConflict(body.email))
+    if (takenNameLookup(takenEmails.right)(body.email)) return E.left(emailConflict(body.email))
   }
 
   const { sendWelcome, ...rest } = body

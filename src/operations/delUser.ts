@@ -8,8 +8,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { guard } from '../errors/guard.js'
-import { applySetUser } from '../applySetUser.js'
-import { decodeRequest, decodeSite } from '../decode.js'
+import { applySetUser } from './setUser.js'
+import { decodeCall } from '../decode.js'
 import { noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'
 import { DelUserRequest } from '../model/operations.js'
 import type { Effect, Notice } from '../model/result.js'
@@ -60,29 +60,23 @@ export const applyDelUser = (
   users: readonly User[],
   request: DelUserRequest,
 ): E.Either<SetUserError, DelUserResult> => {
-  return guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => run(site, users, request),
-  )
+  return guard({ site, user: users, request }, () => run(site, users, request))
 }
 
 const run = (siteInput: unknown, usersInput: unknown, requestInput: unknown): E.Either<SetUserError, DelUserResult> => {
-  const decoded = decodeRequest(DelUserRequest, requestInput)
+  const decoded = decodeCall(DelUserRequest, requestInput, siteInput)
   if (E.isLeft(decoded)) return decoded
-  const decodedSite = decodeSite(siteInput)
-  if (E.isLeft(decodedSite)) return decodedSite
-  const { caller, body } = decoded.right
+  const {
+    request: { caller, body },
+    site,
+  } = decoded.right
   if (caller.role !== 'siteAdmin') return E.left(noPrivilege([]))
   const directory = directoryOf(usersInput)
   if (E.isLeft(directory)) return directory
 
   // sequential: a webExId named twice sees the first deactivation, and the count stays exact
   const current = new Map(directory.right.byWebExId)
-  let activeHostCount = decodedSite.right.activeHostCount
+  let activeHostCount = site.activeHostCount
   const results: DelUserOutcome[] = []
   for (const requested of body.webExId) {
     // D-OP-2: found ignoring case; the outcome and the change name the stored spelling
@@ -94,7 +88,7 @@ const run = (siteInput: unknown, usersInput: unknown, requestInput: unknown): E.
     const webExId = user.webExId
     const applied = applySetUser(
       user,
-      { ...decodedSite.right, activeHostCount },
+      { ...site, activeHostCount },
       {
         caller,
         body: {

@@ -1,5 +1,6 @@
 /**
- * Finding users in the list an embedder passes to DelUser, ActivateUser and InactivateUser.
+ * Reading the users an embedder passes to the operations: as a list to index (DelUser, GetUser,
+ * ActivateUser, InactivateUser) or as any iterable to walk (LstsummaryUser, the login operations).
  *
  * @module
  */
@@ -20,10 +21,21 @@ export interface Directory {
   readonly byUserId: ReadonlyMap<number, User>
 }
 
+const notAList = (users: unknown): InvalidRequest =>
+  invalidInput('user', [{ code: 'wrongType', path: [], expected: 'a list of users', actual: users }])
+
+/**
+ * The users of an operation that reads them one by one (any iterable, e.g. the rows a service
+ * read), or an InvalidRequest naming `user`.
+ */
+export const usersOf = (users: unknown): E.Either<InvalidRequest, Iterable<unknown>> =>
+  users !== null && typeof users === 'object' && Symbol.iterator in users
+    ? E.right(users as Iterable<unknown>)
+    : E.left(notAList(users))
+
 /** Indexes the users (any element without a string webExId is an InvalidRequest naming it). */
 export const directoryOf = (users: unknown): E.Either<InvalidRequest, Directory> => {
-  if (!Array.isArray(users))
-    return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'a list of users', actual: users }]))
+  if (!Array.isArray(users)) return E.left(notAList(users))
   const byWebExId = new Map<string, User>()
   const byUserId = new Map<number, User>()
   for (const [i, user] of (users as readonly unknown[]).entries()) {

@@ -40,20 +40,14 @@ export const GetUserRequest: StructType<GetUserRequest> = GetUserRequestC
  * ```
  */
 export const applyGetUser = (users: readonly User[], request: GetUserRequest): E.Either<SetUserError, GetUserView> =>
-  guard(
-    [
-      ['user', users],
-      ['request', request],
-    ],
-    () => {
-      const decoded = decodeRequest(GetUserRequest, request)
-      if (E.isLeft(decoded)) return decoded
-      const { caller, body } = decoded.right
-      // D-OP-1: site admins and read-only site admins read anyone, others their own record
-      if (!mayRead(caller, body.webExId)) return E.left(noPrivilege([]))
-      const directory = directoryOf(users)
-      if (E.isLeft(directory)) return directory
-      const user = directory.right.byWebExId.get(userKey(body.webExId))
-      return user === undefined ? E.left(userNotFound(body.webExId)) : E.right(toGetUserView(user))
-    },
-  )
+  guard({ user: users, request }, () => {
+    const decoded = decodeRequest(GetUserRequest, request)
+    if (E.isLeft(decoded)) return decoded
+    const { caller, body } = decoded.right
+    // D-OP-1: site admins and read-only site admins read anyone, others their own record
+    if (!mayRead(caller, body.webExId)) return E.left(noPrivilege([]))
+    const directory = directoryOf(users)
+    if (E.isLeft(directory)) return directory
+    const user = directory.right.byWebExId.get(userKey(body.webExId))
+    return user === undefined ? E.left(userNotFound(body.webExId)) : E.right(toGetUserView(user))
+  })

@@ -10,8 +10,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import { decodeRequest, decodeSite, decodeStoredUser } from '../decode.js'
-import { invalidInput } from '../errors/decodeFailure.js'
+import { decodeCall, decodeRequest, decodeStoredUser } from '../decode.js'
 import {
   authenticationFailed,
   invalidSessionTicket,
@@ -35,6 +34,7 @@ import {
 import { Caller } from '../model/request.js'
 import type { SiteContext } from '../model/site.js'
 import type { User } from '../model/user.js'
+import { usersOf } from './directory.js'
 import { findUser, findUserByEmail, sameUser } from './lookup.js'
 
 // -------------------------------------------------------------------------------------
@@ -444,9 +444,9 @@ export const GetLoginTicketRequest: StructType<GetLoginTicketRequest> = GetLogin
 
 /** The stored user `webExId` names (any case), checked for what the URL and the state read. */
 const storedUser = (users: unknown, webExId: string): E.Either<OperationError, User> => {
-  if (users === null || typeof users !== 'object' || !(Symbol.iterator in users))
-    return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'a list of users', actual: users }]))
-  const found = findUser(users as Iterable<User>, webExId)
+  const list = usersOf(users)
+  if (E.isLeft(list)) return list
+  const found = findUser(list.right as Iterable<User>, webExId)
   if (found === undefined) return E.left(userNotFound(webExId))
   return decodeStoredUser(found, ['firstName', 'lastName', 'email', 'active'])
 }
@@ -454,6 +454,23 @@ const storedUser = (users: unknown, webExId: string): E.Either<OperationError, U
 /** Self, or a site admin, may get a user's login or logout URL (D-OP-16). */
 const mayActFor = (caller: Caller, webExId: string): boolean =>
   caller.role === 'siteAdmin' || sameUser(caller.webExId, webExId)
+
+/**
+ * What GetloginurlUser and GetlogouturlUser both check, in this order: the request, the site,
+ * the caller's right to act for the user (000001 before the lookup, so it tells nothing), the user.
+ */
+const urlTarget = (
+  site: unknown,
+  users: unknown,
+  request: unknown,
+): E.Either<OperationError, { readonly site: SiteContext; readonly body: LoginUrlBody; readonly user: User }> => {
+  const decoded = decodeCall(LoginUrlRequest, request, site)
+  if (E.isLeft(decoded)) return decoded
+  const { caller, body } = decoded.right.request
+  if (!mayActFor(caller, body.webExID)) return E.left(noPrivilege([]))
+  const user = storedUser(users, body.webExID)
+  return E.isLeft(user) ? user : E.right({ site: decoded.right.site, body, user: user.right })
+}
 
 /**
  * GetLoginTicket: the caller's host login ticket (their outstanding one while it is good, else
@@ -475,28 +492,22 @@ export const applyGetLoginTicket = (
   request: GetLoginTicketRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: GetLoginTicketAnswer }> =>
-  guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => {
-      const decoded = decodeRequest(GetLoginTicketRequest, request)
-      if (E.isLeft(decoded)) return decoded
-      const decodedSite = decodeSite(site)
-      if (E.isLeft(decodedSite)) return decodedSite
-      const user = storedUser(users, decoded.right.caller.webExId)
-      if (E.isLeft(user)) return user
-      if (activeState(user.right) === 'DEACTIVATED') return E.left(userNotActive())
-      const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
-      if (E.isLeft(issued)) return issued
-      return E.right({
-        ...issued.right,
-        answer: { ticket: issued.right.ticket.ticket, apiVersion: decodedSite.right.apiVersion ?? DEFAULT_API_VERSION },
-      })
-    },
-  )
+  guard({ site, user: users, request }, () => {
+    const decoded = decodeCall(GetLoginTicketRequest, request, site)
+    if (E.isLeft(decoded)) return decoded
+    const user = storedUser(users, decoded.right.request.caller.webExId)
+    if (E.isLeft(user)) return user
+    if (activeState(user.right) === 'DEACTIVATED') return E.left(userNotActive())
+    const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
+    if (E.isLeft(issued)) return issued
+    return E.right({
+      ...issued.right,
+      answer: {
+        ticket: issued.right.ticket.ticket,
+        apiVersion: decoded.right.site.apiVersion ?? DEFAULT_API_VERSION,
+      },
+    })
+  })
 
 /**
  * GetloginurlUser: the URL that signs the user in, `<site>/p.php?AT=LI&FN=…&LN=…&EM=…&WID=…&TK=…&MU=GoBack&BU=…`
@@ -521,33 +532,20 @@ export const applyGetloginurlUser = (
   request: LoginUrlRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: LoginUrlAnswer }> =>
-  guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => {
-      const decoded = decodeRequest(LoginUrlRequest, request)
-      if (E.isLeft(decoded)) return decoded
-      const decodedSite = decodeSite(site)
-      if (E.isLeft(decodedSite)) return decodedSite
-      const { caller, body } = decoded.right
-      if (!mayActFor(caller, body.webExID)) return E.left(noPrivilege([]))
-      const user = storedUser(users, body.webExID)
-      if (E.isLeft(user)) return user
-      if (activeState(user.right) === 'DEACTIVATED') return E.left(userNotActive())
-      const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
-      if (E.isLeft(issued)) return issued
-      const u = user.right
-      const url =
-        `${siteBaseUrl(decodedSite.right)}/p.php?AT=LI` +
-        `&FN=${queryValue(u.firstName ?? '')}&LN=${queryValue(u.lastName ?? '')}&EM=${queryValue(u.email ?? '')}` +
-        `&WID=${queryValue(u.webExId)}&TK=${issued.right.ticket.ticket}&MU=GoBack` +
-        `&BU=${encodeURIComponent(body.backURL ?? '')}`
-      return E.right({ ...issued.right, answer: { userLoginURL: url } })
-    },
-  )
+  guard({ site, user: users, request }, () => {
+    const target = urlTarget(site, users, request)
+    if (E.isLeft(target)) return target
+    const { body, user: u } = target.right
+    if (activeState(u) === 'DEACTIVATED') return E.left(userNotActive())
+    const issued = currentLoginTicket(tickets.outstanding, tickets.fresh, tickets.now)
+    if (E.isLeft(issued)) return issued
+    const url =
+      `${siteBaseUrl(target.right.site)}/p.php?AT=LI` +
+      `&FN=${queryValue(u.firstName ?? '')}&LN=${queryValue(u.lastName ?? '')}&EM=${queryValue(u.email ?? '')}` +
+      `&WID=${queryValue(u.webExId)}&TK=${issued.right.ticket.ticket}&MU=GoBack` +
+      `&BU=${encodeURIComponent(body.backURL ?? '')}`
+    return E.right({ ...issued.right, answer: { userLoginURL: url } })
+  })
 
 /**
  * GetlogouturlUser: `<site>/p.php?AT=LO&BU=<encoded backURL>` (the form the Moodle plugin builds
@@ -567,23 +565,11 @@ export const applyGetlogouturlUser = (
   users: Iterable<User>,
   request: LoginUrlRequest,
 ): E.Either<OperationError, LogoutUrlAnswer> =>
-  guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => {
-      const decoded = decodeRequest(LoginUrlRequest, request)
-      if (E.isLeft(decoded)) return decoded
-      const decodedSite = decodeSite(site)
-      if (E.isLeft(decodedSite)) return decodedSite
-      const { caller, body } = decoded.right
-      if (!mayActFor(caller, body.webExID)) return E.left(noPrivilege([]))
-      const user = storedUser(users, body.webExID)
-      if (E.isLeft(user)) return user
-      return E.right({
-        userLogoutURL: `${siteBaseUrl(decodedSite.right)}/p.php?AT=LO&BU=${encodeURIComponent(body.backURL ?? '')}`,
-      })
-    },
-  )
+  guard({ site, user: users, request }, () => {
+    const target = urlTarget(site, users, request)
+    if (E.isLeft(target)) return target
+    const { site: decodedSite, body } = target.right
+    return E.right({
+      userLogoutURL: `${siteBaseUrl(decodedSite)}/p.php?AT=LO&BU=${encodeURIComponent(body.backURL ?? '')}`,
+    })
+  })

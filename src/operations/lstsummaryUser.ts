@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import { decodeRequest, decodeSite, decodeStoredUser } from '../decode.js'
+import { decodeCall, decodeStoredUser } from '../decode.js'
 import { invalidInput } from '../errors/decodeFailure.js'
 import { noRecordFound, type OperationError } from '../errors/OperationError.js'
 import { guard } from '../errors/guard.js'
@@ -26,6 +26,7 @@ import type { SiteContext } from '../model/site.js'
 import type { User } from '../model/user.js'
 import { mayListUsers } from '../rules/readAccess.js'
 import { userRole } from '../rules/rolePrecedence.js'
+import { usersOf } from './directory.js'
 import { userKey } from './lookup.js'
 
 const LstsummaryUserRequestC = struct('LstsummaryUserRequest', { caller: Caller, body: LstsummaryUserBodyCodec }, [
@@ -375,25 +376,21 @@ const run = (
   usersInput: unknown,
   requestInput: unknown,
 ): E.Either<OperationError, LstsummaryUserResult> => {
-  const decoded = decodeRequest(LstsummaryUserRequest, requestInput)
+  const decoded = decodeCall(LstsummaryUserRequest, requestInput, siteInput)
   if (E.isLeft(decoded)) return decoded
-  const { caller, body } = decoded.right
-  const decodedSite = decodeSite(siteInput)
-  if (E.isLeft(decodedSite)) return decodedSite
+  const { caller, body } = decoded.right.request
   if (!mayListUsers(caller)) return E.left(noPrivilege([]))
-  const filters = filtersOf(body, decodedSite.right)
+  const filters = filtersOf(body, decoded.right.site)
   if (E.isLeft(filters)) return E.left(invalidInput('body', filters.left))
-  if (usersInput === null || typeof usersInput !== 'object' || !(Symbol.iterator in usersInput))
-    return E.left(
-      invalidInput('user', [{ code: 'wrongType', path: [], expected: 'a list of users', actual: usersInput }]),
-    )
+  const users = usersOf(usersInput)
+  if (E.isLeft(users)) return users
 
   const keys = sortKeysOf(body)
   const read = new Set<string>([...READ_ELEMENTS, ...keys.map((k) => SORT_ELEMENTS[k.by])])
   const matches = matcher(filters.right, body.listControl?.listMethod ?? 'AND')
   const found: User[] = []
   let index = 0
-  for (const candidate of usersInput as Iterable<unknown>) {
+  for (const candidate of users.right) {
     // each stored user is checked for the elements read, whatever it was before
     const user = decodeStoredUser(candidate, read)
     if (E.isLeft(user))
@@ -439,12 +436,5 @@ export const applyLstsummaryUser = (
   users: Iterable<User>,
   request: LstsummaryUserRequest,
 ): E.Either<OperationError, LstsummaryUserResult> => {
-  return guard(
-    [
-      ['site', site],
-      ['user', users],
-      ['request', request],
-    ],
-    () => run(site, users, request),
-  )
+  return guard({ site, user: users, request }, () => run(site, users, request))
 }

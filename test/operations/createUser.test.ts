@@ -4,6 +4,8 @@ import {
   applyCreateUser,
   applyGetUser,
   type Caller,
+  User,
+  userDefaults,
   type CreateUserBody,
   type CreateUserRequest,
   type SetUserError,
@@ -190,5 +192,53 @@ describe('CreateUser', () => {
     const { user } = right(create({ ...moodle, phones: { PIN: '4826' } }))
     const view = applyGetUser([user], { caller: ADMIN, body: { webExId: 'student42' } })
     expect(view).toEqual(E.right({ ...user, password: '******' }))
+  })
+})
+
+describe('userDefaults: the schema defaults of docs/spec.md §7.2, derived from the codec tree (D-SH-2)', () => {
+  /** The boolean children of a container of the user codec, in schema order. */
+  const booleans = (container: 'options' | 'commOptions' | 'privilege'): string[] => {
+    const codec = User.props[container]
+    if (codec?._tag !== 'StructType') return expect.fail(`${container} is not a struct`)
+    return Object.entries(codec.props)
+      .filter(([, child]) => child._tag === 'LeafType' && child.spec.kind === 'boolean')
+      .map(([key]) => key)
+  }
+
+  it('D-SH-2 every option and commOption of the codecs is present and FALSE, in schema order', () => {
+    const user = userDefaults('student42')
+    expect(Object.keys(user.options ?? {})).toEqual(booleans('options'))
+    expect(Object.keys(user.commOptions ?? {})).toEqual(booleans('commOptions'))
+    expect(Object.values(user.options ?? {}).concat(Object.values(user.commOptions ?? {}))).not.toContain(true)
+    expect(booleans('options').length + booleans('commOptions').length).toBeGreaterThan(20)
+  })
+
+  it('D-SH-2 every privilege is present: otherTelephony TRUE (schema) and host TRUE (the default role), the rest FALSE', () => {
+    const privilege = userDefaults('student42').privilege ?? {}
+    expect(Object.keys(privilege).sort()).toEqual(booleans('privilege').sort())
+    expect(Object.entries(privilege).filter(([, on]) => on === true)).toEqual([
+      ['host', true],
+      ['otherTelephony', true],
+    ])
+  })
+
+  it('D-SH-2 the other schema defaults: ACTIVATED, time zone -1, category 0, PCN join-before-host FALSE, Sales Center rep', () => {
+    const { options, commOptions, privilege, ...rest } = userDefaults('student42')
+    expect([options, commOptions, privilege].every((v) => v !== undefined)).toBe(true)
+    expect(rest).toEqual({
+      webExId: 'student42',
+      categoryId: 0,
+      timeZoneID: -1,
+      active: 'ACTIVATED',
+      personalTeleconf: { joinBeforeHost: false },
+      salesCenter: { roles: { rep: true, mgr: false, asst: false, sme: false } },
+    })
+  })
+
+  it('D-SH-2 each call builds its own objects (a caller that edits one user does not edit the next)', () => {
+    const a = userDefaults('a')
+    const b = userDefaults('b')
+    expect(a.privilege).not.toBe(b.privilege)
+    expect(a.options).not.toBe(b.options)
   })
 })

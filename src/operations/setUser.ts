@@ -12,17 +12,17 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { guard } from './errors/guard.js'
-import { decodeSetUserRequest, decodeSite, decodeStoredUser } from './decode.js'
-import { type SetUserError } from './errors/SetUserError.js'
-import type { SetUserRequest } from './model/request.js'
-import type { SetUserResult } from './model/result.js'
-import type { SiteContext } from './model/site.js'
-import type { User } from './model/user.js'
-import { applyValidated, storedElementsRead, validateValues } from './pipeline.js'
-import { authorize } from './rules/authorization.js'
-import { checkIdentity } from './rules/identity.js'
-import { pinDecodeError } from './rules/pin.js'
+import { guard } from '../errors/guard.js'
+import { decodeSetUserRequest, decodeSite, decodeStoredUser } from '../decode.js'
+import { type SetUserError } from '../errors/SetUserError.js'
+import type { SetUserRequest } from '../model/request.js'
+import type { SetUserResult } from '../model/result.js'
+import type { SiteContext } from '../model/site.js'
+import type { User } from '../model/user.js'
+import { applyValidated, storedElementsRead, validateValues } from '../pipeline.js'
+import { authorize } from '../rules/authorization.js'
+import { checkIdentity } from '../rules/identity.js'
+import { pinDecodeError } from '../rules/pin.js'
 
 interface Decoded {
   readonly current: User
@@ -70,14 +70,7 @@ export const applySetUser = (
   site: SiteContext,
   request: SetUserRequest,
 ): E.Either<SetUserError, SetUserResult> => {
-  return guard(
-    [
-      ['user', current],
-      ['site', site],
-      ['request', request],
-    ],
-    () => run(current, site, request),
-  )
+  return guard({ user: current, site, request }, () => run(current, site, request))
 }
 
 const run = (
