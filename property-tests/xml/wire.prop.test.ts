@@ -85,10 +85,10 @@ const withoutEmptyAccounts = <T extends Pick<User, 'personalTeleconf' | 'thirdPa
   return out as T
 }
 
-/** What GetUser can show of a stored user: no password (masked), no engine-only flag. */
+/** What GetUser can show of a stored user: no password (masked), no engine-only flag, active always (D-GV-3). */
 const visible = (user: User): User => {
   const { password: _masked, designatedChatUser: _engineOnly, ...rest } = user
-  return withoutEmptyAccounts(rest)
+  return withoutEmptyAccounts({ ...rest, active: user.active ?? 'ACTIVATED' })
 }
 
 describe('docs/spec.md §5 wire properties', () => {

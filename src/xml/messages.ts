@@ -15,7 +15,8 @@ import { type DecodeFailure, invalidRequest, type SetUserError } from '../errors
 import { childPath, type Issue, type Path, rootPath, runCodec, type StructType } from '../model/codec.js'
 import type { SetUserResult } from '../model/result.js'
 import { Address, CreateUserBody, GetUserView, SetUserBody, User } from '../model/user.js'
-import { MASKED_PASSWORD, toGetUserView } from '../rules/joinBeforeHost.js'
+import { toGetUserView } from '../rules/getUserView.js'
+import { MASKED_PASSWORD } from '../rules/joinBeforeHost.js'
 import { pinDecodeError } from '../rules/pin.js'
 import { readDocument, type XmlElement } from './document.js'
 import { ActivationBody, DelUserBody, GetUserBody } from '../model/operations.js'
@@ -441,7 +442,8 @@ export const localType = (type: string | undefined): string | undefined => type?
 /**
  * Reads a real GetUser response into the stored `User`: the masked password (`******`) is
  * dropped, as is each PCN account's `joinBeforeHost` (GetUser mirrors the account-level value,
- * R9); an empty `<defaultCallIn/>` is accepted. A FAILURE response is an `InvalidRequest` whose
+ * R9); salesCenter's `products/product{prodID,name}` become the stored prodIDs (D-GV-2); an empty
+ * `<defaultCallIn/>` is accepted. A FAILURE response is an `InvalidRequest` whose
  * failure quotes the response's exceptionID and reason (D-X10).
  *
  * @category xml
@@ -450,7 +452,7 @@ export const localType = (type: string | undefined): string | undefined => type?
  * import { parseGetUserResponse, renderGetUserResponse } from 'webex-user-rules/xml'
  * const xml = renderGetUserResponse({ webExId: 'jdoe', password: 'secret', phones: { PIN: '0427' }, personalTeleconf: { joinBeforeHost: true, account: [{ accountIndex: 1 }] } })
  * parseGetUserResponse(xml)
- * //=> { _tag: 'Right', right: { webExId: 'jdoe', phones: { PIN: '0427' }, personalTeleconf: { account: [{ accountIndex: 1 }], joinBeforeHost: true } } }
+ * //=> { _tag: 'Right', right: { webExId: 'jdoe', phones: { PIN: '0427' }, active: 'ACTIVATED', personalTeleconf: { account: [{ accountIndex: 1 }], joinBeforeHost: true } } }
  * ```
  */
 export const parseGetUserResponse = (xml: string): E.Either<SetUserError, User> => {
@@ -495,9 +497,21 @@ const fromGetUserView = (view: GetUserView): User => {
   for (const [key, value] of Object.entries(view)) {
     if (key === 'password' && value === MASKED_PASSWORD) continue
     user[key] =
-      key === 'personalTeleconf' && view.personalTeleconf !== undefined ? withoutMirror(view.personalTeleconf) : value
+      key === 'personalTeleconf' && view.personalTeleconf !== undefined
+        ? withoutMirror(view.personalTeleconf)
+        : key === 'salesCenter' && view.salesCenter !== undefined
+          ? storedSalesCenter(view.salesCenter)
+          : value
   }
   return user as unknown as User
+}
+
+/** The stored form of salesCenter: the prodIDs of the response's `product{prodID,name}` (D-GV-2). */
+const storedSalesCenter = (salesCenter: NonNullable<GetUserView['salesCenter']>): NonNullable<User['salesCenter']> => {
+  const { smeInfo, ...rest } = salesCenter
+  if (smeInfo === undefined) return rest
+  const { products, ...info } = smeInfo
+  return { ...rest, smeInfo: products === undefined ? info : { ...info, products: products.map((p) => p.prodID) } }
 }
 
 /** Drops each account's `joinBeforeHost`, which GetUser only mirrors (R9). */
@@ -584,8 +598,9 @@ const responsePrefix: PrefixOf = (parent) => (parent === Address ? 'com:' : 'use
 
 /**
  * A GetUser response for a stored user: `toGetUserView(user)` (password `******`, each PCN
- * account's joinBeforeHost equal to `personalTeleconf.joinBeforeHost`, R9) as `use:` elements in
- * schema order, with the namespaces a real server declares.
+ * account's joinBeforeHost equal to `personalTeleconf.joinBeforeHost`, R9; `active` always,
+ * salesCenter's products as `product{prodID}`) as `use:` elements in the order of the response
+ * type (D-GV-1), with the namespaces a real server declares.
  *
  * @category xml
  * @example
