@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { SetUserBody, User, type ModelCodec } from 'webex-user-rules'
+import { GetUserView, SetUserBody, toGetUserView, User, type ModelCodec } from 'webex-user-rules'
 import {
   parseGetUserResponse,
   parseSetUserMessage,
@@ -106,6 +106,19 @@ describe('docs/spec.md §5 wire properties', () => {
     fc.assert(
       fc.property(users, (user) => {
         expect(parseGetUserResponse(renderGetUserResponse(user))).toEqual(E.right(visible(user)))
+      }),
+    )
+  })
+
+  it('D-GV-1/D-GV-3 every GetUser view lists its elements in the response order and always says active', () => {
+    const order = Object.keys(GetUserView.props)
+    fc.assert(
+      fc.property(users, (user) => {
+        const view = toGetUserView(user)
+        const positions = Object.keys(view).map((key) => order.indexOf(key))
+        expect(positions).toEqual([...positions].sort((a, b) => a - b))
+        expect(positions).not.toContain(-1)
+        expect(view.active).toBe(user.active ?? 'ACTIVATED')
       }),
     )
   })
