@@ -76,7 +76,12 @@ describe('R11 authorization over every path', () => {
   })
 
   it('R11 output-only paths are not part of a request: InvalidRequest naming the path, for every caller', () => {
-    const outputOnly = ALL_PATHS.filter((p) => !bodyPathSet.has(p))
+    const userPathSet = new Set(codecPaths(User).map((p) => p.path))
+    // D-GV-2: the GetUser view alone has the response form of salesCenter's products
+    const viewOnly = ALL_PATHS.filter((p) => !bodyPathSet.has(p) && !userPathSet.has(p))
+    expect(viewOnly).toEqual(['salesCenter.smeInfo.products[].prodID', 'salesCenter.smeInfo.products[].name'])
+    expect(viewOnly.map(classifyPath)).toEqual(['output-only', 'output-only'])
+    const outputOnly = ALL_PATHS.filter((p) => !bodyPathSet.has(p) && userPathSet.has(p))
     expect(outputOnly.filter((p) => classifyPath(p) !== 'output-only' || p.includes('[]'))).toEqual([])
     expect(outputOnly.length).toBeGreaterThan(10)
     for (const path of outputOnly) {

@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { SetUserBody, User, type ModelCodec } from 'webex-user-rules'
+import { GetUserView, SetUserBody, toGetUserView, User, type ModelCodec } from 'webex-user-rules'
 import {
   parseGetUserResponse,
   parseSetUserMessage,
@@ -85,10 +85,10 @@ const withoutEmptyAccounts = <T extends Pick<User, 'personalTeleconf' | 'thirdPa
   return out as T
 }
 
-/** What GetUser can show of a stored user: no password (masked), no engine-only flag. */
+/** What GetUser can show of a stored user: no password (masked), no engine-only flag, active always (D-GV-3). */
 const visible = (user: User): User => {
   const { password: _masked, designatedChatUser: _engineOnly, ...rest } = user
-  return withoutEmptyAccounts(rest)
+  return withoutEmptyAccounts({ ...rest, active: user.active ?? 'ACTIVATED' })
 }
 
 describe('docs/spec.md §5 wire properties', () => {
@@ -106,6 +106,19 @@ describe('docs/spec.md §5 wire properties', () => {
     fc.assert(
       fc.property(users, (user) => {
         expect(parseGetUserResponse(renderGetUserResponse(user))).toEqual(E.right(visible(user)))
+      }),
+    )
+  })
+
+  it('D-GV-1/D-GV-3 every GetUser view lists its elements in the response order and always says active', () => {
+    const order = Object.keys(GetUserView.props)
+    fc.assert(
+      fc.property(users, (user) => {
+        const view = toGetUserView(user)
+        const positions = Object.keys(view).map((key) => order.indexOf(key))
+        expect(positions).toEqual([...positions].sort((a, b) => a - b))
+        expect(positions).not.toContain(-1)
+        expect(view.active).toBe(user.active ?? 'ACTIVATED')
       }),
     )
   })

@@ -97,6 +97,8 @@ export const PATH_ACCESS: readonly (readonly [prefix: string, access: Access])[]
   ['passwordExpires', 'output-only'],
   ['passwordDaysLeft', 'output-only'],
   ['scheduleFor', 'output-only'],
+  // D-GV-2: GetUser's product{prodID,name}; a request sends products as bare prodIDs
+  ['salesCenter.smeInfo.products[]', 'output-only'],
   ['designatedChatUser', 'output-only'], // engine-only: set by the embedder, never by SetUser
 ]
 

@@ -687,10 +687,54 @@ export interface SetUserBody extends t.TypeOf<typeof SetUserBodyC> {}
  */
 export const SetUserBody: StructType<SetUserBody> = SetUserBodyC
 
-const GetUserViewC = struct('GetUserView', { ...storedProps, personalTeleconf: PersonalTeleconfView }, ['webExId'])
+// D-GV-2: GetUser's response (instance) type lists each SME product as product{prodID,name}
+// (docs/spec.md §7.6), where a request sends bare prodIDs
+const SalesCenterViewC = struct('salesCenter', {
+  roles: SalesRolesC,
+  manager: str(TEXT),
+  smeInfo: struct('smeInfo', {
+    description: str(512),
+    products: list(struct('product', { prodID: long, name: str(TEXT) }, ['prodID']), {
+      element: 'product',
+      minItems: 1,
+    }),
+  }),
+})
+
+// D-GV-1: getUserResponse is userInstanceType (the stored tree up to remoteAccess, then
+// registrationDate, visitCount, userId, eventCenter), then salesCenter, peExpired, peActive,
+// passwordExpires, passwordDaysLeft, schedulingTemplates, scheduleFor: the response type's
+// order (docs/spec.md §7.1, §7.6), not the stored user's
+const { salesCenter: _requestForm, schedulingTemplates, ...instanceAfterRoomProps } = afterRoomProps
+const { peExpired, peActive, passwordExpires, passwordDaysLeft, scheduleFor, ...instanceTailProps } = outputTailProps
+const getUserViewProps = {
+  ...headProps,
+  timeZoneWithDST: storedProps.timeZoneWithDST,
+  ...middleProps,
+  defaultCallIn: storedProps.defaultCallIn,
+  tspAccount: storedProps.tspAccount,
+  ...tailProps,
+  personalTeleconf: PersonalTeleconfView,
+  thirdPartyTeleconf: ThirdPartyTeleconf,
+  ...profileProps,
+  personalMeetingRoom: PersonalMeetingRoom,
+  ...instanceAfterRoomProps,
+  ...instanceTailProps,
+  salesCenter: SalesCenterViewC,
+  peExpired,
+  peActive,
+  passwordExpires,
+  passwordDaysLeft,
+  schedulingTemplates,
+  scheduleFor,
+}
+
+const GetUserViewC = struct('GetUserView', getUserViewProps, ['webExId', 'active'])
 /**
- * What GetUser returns for a user: the stored fields (PIN included), the password masked, and
- * each PCN account's `joinBeforeHost` equal to `personalTeleconf.joinBeforeHost` (R9).
+ * What GetUser returns for a user: the stored fields (PIN included), the password masked, each
+ * PCN account's `joinBeforeHost` equal to `personalTeleconf.joinBeforeHost` (R9), `active` always
+ * (D-GV-3), salesCenter's products as `product{prodID}` (D-GV-2), every element in the order of
+ * the response type (D-GV-1).
  *
  * @category model
  */
@@ -702,7 +746,9 @@ export interface GetUserView extends t.TypeOf<typeof GetUserViewC> {}
  * @example
  * ```ts
  * import { GetUserView } from 'webex-user-rules'
- * GetUserView.is({ webExId: 'jdoe', password: '******', personalTeleconf: { account: [{ accountIndex: 1, joinBeforeHost: false }] } }) //=> true
+ * GetUserView.is({ webExId: 'jdoe', active: 'ACTIVATED', password: '******', personalTeleconf: { account: [{ accountIndex: 1, joinBeforeHost: false }] } }) //=> true
+ * GetUserView.is({ webExId: 'jdoe', active: 'ACTIVATED', salesCenter: { smeInfo: { products: [{ prodID: 120, name: 'Widgets' }] } } }) //=> true
+ * GetUserView.is({ webExId: 'jdoe', active: 'ACTIVATED', salesCenter: { smeInfo: { products: [120] } } }) //=> false
  * ```
  */
 export const GetUserView: StructType<GetUserView> = GetUserViewC

@@ -16,7 +16,7 @@ import { struct, type StructType } from '../model/codec.js'
 import { GetUserBody } from '../model/operations.js'
 import type * as t from 'io-ts'
 import type { GetUserView, User } from '../model/user.js'
-import { toGetUserView } from '../rules/joinBeforeHost.js'
+import { toGetUserView } from '../rules/getUserView.js'
 import { directoryOf } from './directory.js'
 import { userKey } from './lookup.js'
 import { mayRead } from '../rules/readAccess.js'
@@ -35,7 +35,7 @@ export const GetUserRequest: StructType<GetUserRequest> = GetUserRequestC
  * import { applyGetUser } from 'webex-user-rules'
  * const users = [{ webExId: 'dstaudt', password: 'secret', phones: { PIN: '4826' } }]
  * applyGetUser(users, { caller: { webExId: 'dstaudt', role: 'host' }, body: { webExId: 'dstaudt' } })
- * //=> { _tag: 'Right', right: { webExId: 'dstaudt', password: '******', phones: { PIN: '4826' } } }
+ * //=> { _tag: 'Right', right: { webExId: 'dstaudt', phones: { PIN: '4826' }, password: '******', active: 'ACTIVATED' } }
  * applyGetUser(users, { caller: { webExId: 'someone', role: 'host' }, body: { webExId: 'dstaudt' } })._tag //=> 'Left'
  * ```
  */

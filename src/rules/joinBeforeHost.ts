@@ -44,38 +44,16 @@ export const ignoredAccountJoinBeforeHost = (body: SetUserBody): readonly Notice
 export const MASKED_PASSWORD = '******'
 
 /**
- * What GetUser returns for a stored user: the PIN included, the password masked, every PCN
- * account's `joinBeforeHost` equal to `personalTeleconf.joinBeforeHost` (R9), and the engine-only
- * `designatedChatUser` left out.
- *
- * @category rules
- * @example
- * ```ts
- * import { toGetUserView } from 'webex-user-rules'
- * const view = toGetUserView({
- *   webExId: 'jdoe',
- *   password: 'secret',
- *   personalTeleconf: { joinBeforeHost: true, account: [{ accountIndex: 1 }] },
- * })
- * view.password //=> '******'
- * view.personalTeleconf?.account //=> [{ accountIndex: 1, joinBeforeHost: true }]
- * ```
+ * The GetUser form of `personalTeleconf`: every PCN account's `joinBeforeHost` equal to
+ * `personalTeleconf.joinBeforeHost` (its default FALSE when absent); without accounts, the same object.
  */
-export const toGetUserView = (user: User): GetUserView => {
-  const { designatedChatUser: _engineOnly, personalTeleconf, password, ...rest } = user
-  const jbh = joinBeforeHost(user)
+export const mirrorJoinBeforeHost = (
+  personalTeleconf: NonNullable<User['personalTeleconf']>,
+): NonNullable<GetUserView['personalTeleconf']> => {
+  if (personalTeleconf.account === undefined) return personalTeleconf
+  const jbh = joinBeforeHost({ personalTeleconf })
   return {
-    ...rest,
-    ...(password === undefined ? {} : { password: MASKED_PASSWORD }),
-    ...(personalTeleconf === undefined
-      ? {}
-      : {
-          personalTeleconf: {
-            ...personalTeleconf,
-            ...(personalTeleconf.account === undefined
-              ? {}
-              : { account: personalTeleconf.account.map((account) => ({ ...account, joinBeforeHost: jbh })) }),
-          },
-        }),
+    ...personalTeleconf,
+    account: personalTeleconf.account.map((account) => ({ ...account, joinBeforeHost: jbh })),
   }
 }

@@ -9,7 +9,7 @@ import type { ModelCodec } from '../index.js'
 import { type RequestMessage, requestTypes, SERV_NS, XSI_NS } from '../xml/index.js'
 import { RequestHeader } from '../xml/envelope.js'
 import { escapeAttribute, escapeText } from '../xml/toXml.js'
-import { OPERATIONS } from '../xml/messages.js'
+import { OPERATIONS } from '../xml/operations.js'
 
 /** How a client writes a message. */
 export interface ClientStyle {

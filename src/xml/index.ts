@@ -5,30 +5,27 @@
  *
  * @packageDocumentation
  */
+export { parseGetUserMessage, parseOperationMessage, parseRequestMessage, parseSetUserMessage } from './requests.js'
 export {
-  parseOperationMessage,
-  renderActivationResponse,
-  renderCreateUserResponse,
-  renderDelUserResponse,
-  renderRequestMessage,
-  type BodyOf,
-  type MessageOf,
-  parseGetUserMessage,
-  parseGetUserResponse,
-  parseRequestMessage,
-  parseResponseStatus,
-  parseSetUserMessage,
-  renderFailureResponse,
-  renderGetUserMessage,
-  renderGetUserResponse,
-  renderSetUserMessage,
-  renderSetUserResponse,
   requestTypes,
+  type BodyOf,
   type GetUserMessage,
+  type MessageOf,
   type Operation,
   type RequestMessage,
   type SetUserMessage,
-} from './messages.js'
+} from './operations.js'
+export {
+  renderActivationResponse,
+  renderCreateUserResponse,
+  renderDelUserResponse,
+  renderFailureResponse,
+  renderGetUserMessage,
+  renderGetUserResponse,
+  renderRequestMessage,
+  renderSetUserMessage,
+  renderSetUserResponse,
+} from './render.js'
 export {
   parseAuthenticateUserResponse,
   parseGetLoginTicketResponse,
@@ -44,4 +41,10 @@ export {
 export { COM_NS, ResponseStatus, SecurityContext, SERV_NS, USE_NS, XSI_NS } from './envelope.js'
 export { decodeXmlBytes } from './encoding.js'
 export { MAX_DEPTH, MAX_MESSAGE_BYTES } from './document.js'
-export { type DelUserStatus, parseCreateUserResponse, parseDelUserResponse } from './responses.js'
+export {
+  type DelUserStatus,
+  parseCreateUserResponse,
+  parseDelUserResponse,
+  parseGetUserResponse,
+  parseResponseStatus,
+} from './responses.js'

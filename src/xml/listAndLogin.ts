@@ -20,10 +20,9 @@ import {
   localType,
   Problems,
   readResponse,
-  renderFailureResponse,
-  successResponse,
   typePath,
-} from './messages.js'
+} from './read.js'
+import { renderFailureResponse, successResponse } from './render.js'
 import { renderChildren, type PrefixOf } from './toXml.js'
 
 // matchingRecordsType is in the service namespace, everything else of these answers in `use:`

@@ -1,14 +1,130 @@
 /**
- * Reading the bodies of the sibling operations' answers (what a client, or the conformance kit,
- * needs from them): the `userId` CreateUser assigned, and DelUser's per-user statuses.
+ * Reading responses (what a client, or the conformance kit, needs from a server's answer): the
+ * status of any `serv:message` response, a GetUser answer as the stored `User`, the `userId`
+ * CreateUser assigned, and DelUser's per-user statuses.
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { invalidRequest, type SetUserError } from '../errors/SetUserError.js'
+import { childPath, rootPath, runCodec } from '../model/codec.js'
+import { GetUserView, User } from '../model/user.js'
+import { MASKED_PASSWORD } from '../rules/joinBeforeHost.js'
 import { readDocument, type XmlElement } from './document.js'
-import type { ResponseStatus } from './envelope.js'
-import { parseResponseStatus } from './messages.js'
+import { type ResponseStatus } from './envelope.js'
+import { checkAttributes } from './fromXml.js'
+import {
+  BODY_CONTENT_ATTRIBUTES,
+  bodyContentPath,
+  decodeElement,
+  localType,
+  Problems,
+  readResponse,
+  typePath,
+} from './read.js'
+
+/**
+ * Reads the result of any `serv:message` response: SUCCESS or FAILURE, with reason,
+ * gsbStatus and exceptionID (docs/spec.md §7.3; test/fixtures/corpus/response-failure-*.xml).
+ *
+ * @category xml
+ * @example
+ * ```ts
+ * import { parseResponseStatus } from 'webex-user-rules/xml'
+ * const xml = '<serv:message xmlns:serv="http://www.webex.com/schemas/2002/06/service"><serv:header><serv:response><serv:result>FAILURE</serv:result><serv:reason>Incorrect user or password</serv:reason><serv:gsbStatus>PRIMARY</serv:gsbStatus><serv:exceptionID>030002</serv:exceptionID></serv:response></serv:header><serv:body><serv:bodyContent/></serv:body></serv:message>'
+ * parseResponseStatus(xml)
+ * //=> { _tag: 'Right', right: { result: 'FAILURE', reason: 'Incorrect user or password', gsbStatus: 'PRIMARY', exceptionID: '030002' } }
+ * ```
+ */
+export const parseResponseStatus = (xml: string): E.Either<SetUserError, ResponseStatus> => {
+  const problems = new Problems()
+  const response = readResponse(xml, problems)
+  return problems.none && response !== undefined ? E.right(response.status) : E.left(problems.toError())
+}
+/**
+ * Reads a real GetUser response into the stored `User`: the masked password (`******`) is
+ * dropped, as is each PCN account's `joinBeforeHost` (GetUser mirrors the account-level value,
+ * R9); salesCenter's `products/product{prodID,name}` become the stored prodIDs (D-GV-2); an empty
+ * `<defaultCallIn/>` is accepted. A FAILURE response is an `InvalidRequest` whose
+ * failure quotes the response's exceptionID and reason (D-X10).
+ *
+ * @category xml
+ * @example
+ * ```ts
+ * import { parseGetUserResponse, renderGetUserResponse } from 'webex-user-rules/xml'
+ * const xml = renderGetUserResponse({ webExId: 'jdoe', password: 'secret', phones: { PIN: '0427' }, personalTeleconf: { joinBeforeHost: true, account: [{ accountIndex: 1 }] } })
+ * parseGetUserResponse(xml)
+ * //=> { _tag: 'Right', right: { webExId: 'jdoe', phones: { PIN: '0427' }, active: 'ACTIVATED', personalTeleconf: { account: [{ accountIndex: 1 }], joinBeforeHost: true } } }
+ * ```
+ */
+export const parseGetUserResponse = (xml: string): E.Either<SetUserError, User> => {
+  const problems = new Problems()
+  const response = readResponse(xml, problems)
+  if (response === undefined) return E.left(problems.toError())
+  const { status, bodyContent } = response
+  if (status.result !== 'SUCCESS') {
+    problems.message.push({
+      code: 'outOfRange',
+      path: childPath(childPath(rootPath('header'), 'response'), 'result'),
+      expected: 'SUCCESS',
+      actual: `FAILURE ${status.exceptionID ?? ''}: ${status.reason ?? ''}`,
+    })
+    return E.left(problems.toError())
+  }
+  if (bodyContent === undefined) return E.left(problems.toError())
+  checkAttributes(bodyContent, bodyContentPath, problems.message, BODY_CONTENT_ATTRIBUTES)
+  const type = bodyContent.attributes.get('type')
+  if (localType(type) !== 'getUserResponse')
+    problems.message.push({
+      code: 'outOfRange',
+      path: typePath,
+      expected: 'xsi:type use:getUserResponse',
+      actual: type,
+    })
+  const view = decodeElement(GetUserView, bodyContent, [], problems.body)
+  if (view === undefined || !problems.none) return E.left(problems.toError())
+  const user = fromGetUserView(view)
+  const decoded = runCodec(User, user)
+  if (decoded.issues.length === 0) return E.right(decoded.value)
+  problems.body.push(...decoded.issues)
+  return E.left(problems.toError())
+}
+
+/**
+ * The stored user behind a GetUser view: the inverse of `toGetUserView` on what GetUser shows.
+ * Elements keep their order.
+ */
+const fromGetUserView = (view: GetUserView): User => {
+  const user: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(view)) {
+    if (key === 'password' && value === MASKED_PASSWORD) continue
+    user[key] =
+      key === 'personalTeleconf' && view.personalTeleconf !== undefined
+        ? withoutMirror(view.personalTeleconf)
+        : key === 'salesCenter' && view.salesCenter !== undefined
+          ? storedSalesCenter(view.salesCenter)
+          : value
+  }
+  return user as unknown as User
+}
+
+/** The stored form of salesCenter: the prodIDs of the response's `product{prodID,name}` (D-GV-2). */
+const storedSalesCenter = (salesCenter: NonNullable<GetUserView['salesCenter']>): NonNullable<User['salesCenter']> => {
+  const { smeInfo, ...rest } = salesCenter
+  if (smeInfo === undefined) return rest
+  const { products, ...info } = smeInfo
+  return { ...rest, smeInfo: products === undefined ? info : { ...info, products: products.map((p) => p.prodID) } }
+}
+
+/** Drops each account's `joinBeforeHost`, which GetUser only mirrors (R9). */
+const withoutMirror = (
+  teleconf: NonNullable<GetUserView['personalTeleconf']>,
+): NonNullable<User['personalTeleconf']> => {
+  const { account, ...rest } = teleconf
+  return account === undefined
+    ? rest
+    : { ...rest, account: account.map(({ joinBeforeHost: _mirrored, ...stored }) => stored) }
+}
 
 const child = (element: XmlElement | undefined, name: string): XmlElement | undefined =>
   element?.children.find((c) => c.name === name)

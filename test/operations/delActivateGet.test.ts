@@ -110,7 +110,7 @@ describe('ActivateUser and InactivateUser', () => {
 })
 
 describe('GetUser', () => {
-  it('returns the stored user with the PIN, the password masked and account joinBeforeHost mirrored (R9)', () => {
+  it('returns the stored user with the PIN, the password masked, account joinBeforeHost mirrored (R9) and active (D-GV-3)', () => {
     const stored: User = {
       webExId: 'host1',
       password: 'secret',
@@ -122,6 +122,7 @@ describe('GetUser', () => {
         webExId: 'host1',
         password: '******',
         phones: { PIN: '4826' },
+        active: 'ACTIVATED',
         personalTeleconf: { joinBeforeHost: true, account: [{ accountIndex: 1, joinBeforeHost: true }] },
       }),
     )

@@ -62,13 +62,13 @@ describe('R9 PCN Join Before Host', () => {
     expect(defaulted.personalTeleconf?.account).toEqual([{ accountIndex: 3, joinBeforeHost: false }])
   })
 
-  it('R9 the GetUser view keeps the PIN, masks the password and drops engine-only fields', () => {
+  it('R9 the GetUser view keeps the PIN, masks the password, drops engine-only fields and says active (D-GV-3)', () => {
     const view = toGetUserView({
       webExId: 'jdoe',
       password: 'secret',
       phones: { PIN: '4826' },
       designatedChatUser: true,
     })
-    expect(view).toEqual({ webExId: 'jdoe', password: '******', phones: { PIN: '4826' } })
+    expect(view).toEqual({ webExId: 'jdoe', password: '******', phones: { PIN: '4826' }, active: 'ACTIVATED' })
   })
 })

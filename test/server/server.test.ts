@@ -151,11 +151,11 @@ describe('example server: SetUser and GetUser over HTTP (docs/spec.md §5)', () 
     expect(await fetchUser(server, 'jsmith')).toMatchObject({ webExId: 'jsmith', firstName: 'J' })
   })
 
-  it('GetUser (corpus getuser-ciscodevnet-1): a real getUserResponse of the stored user', async () => {
+  it('GetUser (corpus getuser-ciscodevnet-1): a real getUserResponse of the stored user, active always (D-GV-3)', async () => {
     const server = await boot(corpusSeed())
     const response = await server.post(corpus('getuser-ciscodevnet-1.xml'))
     expect(parseGetUserResponse(response.text)).toEqual(
-      E.right({ webExId: 'dstaudt', firstName: 'D', privilege: { host: true } }),
+      E.right({ webExId: 'dstaudt', firstName: 'D', privilege: { host: true }, active: 'ACTIVATED' }),
     )
   })
 

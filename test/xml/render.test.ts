@@ -78,7 +78,7 @@ describe('docs/spec.md §5 renderGetUserResponse', () => {
   }
   const xml = renderGetUserResponse(user)
 
-  it('writes use: elements in schema order, com: for address children, declared namespaces', () => {
+  it('writes use: elements in response order, com: for address children, declared namespaces, active always (D-GV-1, D-GV-3)', () => {
     expect(xml).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>' +
         '<serv:message xmlns:serv="http://www.webex.com/schemas/2002/06/service" xmlns:com="http://www.webex.com/schemas/2002/06/common" xmlns:use="http://www.webex.com/schemas/2002/06/service/user">' +
@@ -89,6 +89,7 @@ describe('docs/spec.md §5 renderGetUserResponse', () => {
         '<use:password>******</use:password>' +
         '<use:meetingTypes><use:meetingType>105</use:meetingType></use:meetingTypes>' +
         '<use:privilege><use:host>true</use:host><use:siteAdmin>false</use:siteAdmin></use:privilege>' +
+        '<use:active>ACTIVATED</use:active>' +
         '<use:personalTeleconf><use:account><use:subscriberAccessCode>0042</use:subscriberAccessCode>' +
         '<use:accountIndex>1</use:accountIndex><use:defaultFlag>true</use:defaultFlag>' +
         '<use:joinBeforeHost>true</use:joinBeforeHost></use:account>' +
@@ -109,9 +110,9 @@ describe('docs/spec.md §5 renderGetUserResponse', () => {
     expect(xml).not.toContain('designatedChatUser')
   })
 
-  it('parses back to the stored user, without the password GetUser cannot show and the mirrored flag', () => {
+  it('parses back to the stored user, without the password GetUser cannot show and the mirrored flag, with the default active (D-GV-3)', () => {
     const { password: _masked, designatedChatUser: _engineOnly, ...visible } = user
-    expect(parseGetUserResponse(xml)).toEqual(E.right(visible))
+    expect(parseGetUserResponse(xml)).toEqual(E.right({ ...visible, active: 'ACTIVATED' }))
   })
 
   it('a FAILURE response is not a user: the failure quotes exceptionID and reason (D-X10)', () => {
