@@ -6,10 +6,10 @@
  *
  * @module
  */
-import { decodeSite, decodeSiteList } from './decode.js'
-import { nameLookup, numberLookup } from './internal/siteIndex.js'
-import type { SiteContext } from './model/site.js'
-import { isPlainObject } from './model/plain.js'
+import { decodeSite, decodeSiteList } from '../decode.js'
+import { nameLookup, numberLookup } from '../internal/siteIndex.js'
+import type { SiteContext } from '../model/site.js'
+import { isPlainObject } from '../model/plain.js'
 
 const NAME_LISTS = ['takenWebExIds', 'takenEmails', 'siteWebExIds'] as const
 
