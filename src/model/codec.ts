@@ -180,6 +180,10 @@ export class LeafType<A> extends ModelType<A> {
   }
 }
 
+/** A LeafType itself, not a subclass whose `run` may decode to a new value. */
+const isPlainLeaf = (codec: Runnable): codec is LeafType<unknown> =>
+  codec instanceof LeafType && Object.getPrototypeOf(codec) === LeafType.prototype
+
 /** The code of a leaf failure: the right type but outside the constraints, or the wrong type. */
 const leafCode = (spec: LeafSpec, u: unknown): FailureCode => {
   switch (spec.kind) {
@@ -316,7 +320,7 @@ export class StructType<A> extends ModelType<A> {
         continue
       }
       // a leaf returns its input: a valid one needs nothing more
-      if (codec instanceof LeafType && codec.accepts(value)) continue
+      if (isPlainLeaf(codec) && codec.accepts(value)) continue
       path.push(key)
       const decoded = codec.run(value, path, issues)
       path.pop()
@@ -392,7 +396,7 @@ export class ListType<A> extends ModelType<readonly A[]> {
     const item = this.item
     for (let i = 0; i < u.length; i++) {
       const value: unknown = u[i]
-      if (item instanceof LeafType && item.accepts(value)) continue
+      if (isPlainLeaf(item) && item.accepts(value)) continue
       path.push(i)
       const decoded = this.item.run(value, path, issues)
       path.pop()
