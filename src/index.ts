@@ -8,6 +8,7 @@
 // the pipeline
 export { applySetUser } from './operations/setUser.js'
 export { decodeSetUserRequest } from './decode.js'
+export { indexSite } from './operations/siteIndex.js'
 
 // the sibling operations, on the same rules
 export { applyCreateUser, userDefaults } from './operations/createUser.js'

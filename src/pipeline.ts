@@ -9,6 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeSiteList } from './decode.js'
 import { invalidInput } from './errors/decodeFailure.js'
+import { numberLookup } from './internal/siteIndex.js'
 import type { SetUserError } from './errors/SetUserError.js'
 import type { Caller } from './model/request.js'
 import type { Effect, Notice, SetUserResult } from './model/result.js'
@@ -109,7 +110,7 @@ export const validateValues = (stage: Stage): E.Either<SetUserError, readonly No
   if (body.salesCenter?.smeInfo?.products !== undefined && resultingSme(current, body)) {
     const ids = decodeSiteList(site, 'productIds')
     if (E.isLeft(ids)) return ids
-    const products = validateProducts(current, body, new Set(ids.right))
+    const products = validateProducts(current, body, { has: numberLookup(ids.right) })
     if (E.isLeft(products)) return products
   }
   return pins

@@ -155,29 +155,34 @@ export class LeafType<A> extends ModelType<A> {
     super(name)
     this.enumValues = spec.kind === 'enum' ? new Set(spec.values) : undefined
   }
-  run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
+  /**
+   * Whether `u` passes this leaf. The containers call it before `run` (D-PF-3): a valid leaf then
+   * costs one monomorphic call and no path bookkeeping; `run` is only reached to report a failure.
+   */
+  accepts(u: unknown): boolean {
     const spec = this.spec
     switch (spec.kind) {
       case 'string':
-        if (typeof u === 'string' && u.length <= spec.maxLength && u.length >= spec.minLength) return u
-        break
+        return typeof u === 'string' && u.length <= spec.maxLength && u.length >= spec.minLength
       case 'boolean':
-        if (typeof u === 'boolean') return u
-        break
+        return typeof u === 'boolean'
       case 'integer':
-        if (typeof u === 'number' && Number.isSafeInteger(u) && u >= spec.min && u <= spec.max) return u
-        break
+        return typeof u === 'number' && Number.isSafeInteger(u) && u >= spec.min && u <= spec.max
       case 'enum':
-        if (typeof u === 'string' && this.enumValues?.has(u) === true) return u
-        break
+        return typeof u === 'string' && this.enumValues?.has(u) === true
       case 'flags':
-        if (isPlainObject(u) && Object.values(u).every((v) => typeof v === 'boolean')) return u
-        break
+        return isPlainObject(u) && Object.values(u).every((v) => typeof v === 'boolean')
     }
-    issues.push({ code: leafCode(spec, u), path: [...path], expected: this.name, actual: u })
+  }
+  run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
+    if (!this.accepts(u)) issues.push({ code: leafCode(this.spec, u), path: [...path], expected: this.name, actual: u })
     return u
   }
 }
+
+/** A LeafType itself, not a subclass whose `run` may decode to a new value. */
+const isPlainLeaf = (codec: Runnable): codec is LeafType<unknown> =>
+  codec instanceof LeafType && Object.getPrototypeOf(codec) === LeafType.prototype
 
 /** The code of a leaf failure: the right type but outside the constraints, or the wrong type. */
 const leafCode = (spec: LeafSpec, u: unknown): FailureCode => {
@@ -314,6 +319,8 @@ export class StructType<A> extends ModelType<A> {
         })
         continue
       }
+      // a leaf returns its input: a valid one needs nothing more
+      if (isPlainLeaf(codec) && codec.accepts(value)) continue
       path.push(key)
       const decoded = codec.run(value, path, issues)
       path.pop()
@@ -386,8 +393,10 @@ export class ListType<A> extends ModelType<readonly A[]> {
       return u
     }
     let out: unknown[] | undefined
+    const item = this.item
     for (let i = 0; i < u.length; i++) {
       const value: unknown = u[i]
+      if (isPlainLeaf(item) && item.accepts(value)) continue
       path.push(i)
       const decoded = this.item.run(value, path, issues)
       path.pop()

@@ -18,6 +18,7 @@ import {
   webExIdConflict,
   type WebExIdConflict,
 } from '../errors/SetUserError.js'
+import { nameLookup } from '../internal/siteIndex.js'
 import type { Effect } from '../model/result.js'
 import type { Caller } from '../model/request.js'
 import type { SetUserBody, User } from '../model/user.js'
@@ -51,8 +52,9 @@ export const applyRename = (
   return { user: { ...merged, webExId: to }, effects: [{ kind: 'renamed', from: current.webExId, to }] }
 }
 
-/** A case-insensitive membership test over the taken names, built once per rename. */
-export const takenNameLookup = (takenWebExIds: readonly string[]): ((name: string) => boolean) => {
-  const lowered = new Set(takenWebExIds.map((name) => name.toLowerCase()))
-  return (name) => lowered.has(name.toLowerCase())
-}
+/**
+ * A case-insensitive membership test over the taken names: an index built once per frozen list
+ * (a site from `indexSite`), a scan of an unfrozen one (D-PF-2).
+ */
+export const takenNameLookup = (takenWebExIds: readonly string[]): ((name: string) => boolean) =>
+  nameLookup(takenWebExIds)

@@ -38,7 +38,7 @@ export const associateProducts = (stored: readonly number[], requested: readonly
 export const validateProducts = (
   current: User,
   body: SetUserBody,
-  siteProductIds: ReadonlySet<number>,
+  siteProductIds: Pick<ReadonlySet<number>, 'has'>,
 ): E.Either<UnknownProductId, void> => {
   const requested = body.salesCenter?.smeInfo?.products
   if (requested === undefined || !resultingSme(current, body)) return E.right(undefined)
