@@ -68,8 +68,9 @@ try {
     if (!fits) problems.push(`${bundle.name}: ${kb(m.gzip)} gzip, over its budget of ${kb(bundle.budget)}`)
     console.log(
       `${fits ? 'ok  ' : 'OVER'} ${bundle.name}: ${kb(m.gzip)} gzip (budget ${kb(bundle.budget)}, ` +
-        `${kb(bundle.budget - m.gzip)} left), ${kb(m.min)} minified`,
+        `${fits ? `${kb(bundle.budget - m.gzip)} left` : `${kb(m.gzip - bundle.budget)} over`}), ${kb(m.min)} minified`,
     )
+    // each module's size as rendered into the bundle, before minification: a ranking, not a share
     for (const { id, size } of m.modules.slice(0, 8)) console.log(`       ${kb(size).padStart(8)}  ${id}`)
     const commonJsFpTs = m.modules.filter(({ id }) => id.includes('node_modules/fp-ts/lib/'))
     if (commonJsFpTs.length > 0)
