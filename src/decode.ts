@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { invalidInput, toFailure } from './errors/decodeFailure.js'
 import { type DecodeFailure, invalidRequest, type InvalidRequest } from './errors/SetUserError.js'
 import type * as t from 'io-ts'

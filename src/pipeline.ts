@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { decodeSiteList } from './decode.js'
 import { invalidInput } from './errors/decodeFailure.js'
 import { numberLookup } from './internal/siteIndex.js'

@@ -1,9 +1,10 @@
 /**
  * Structure rules the compiler does not enforce: no circular imports inside src/, the XML parser
- * only behind the `webex-user-rules/xml` entry, fp-ts / io-ts only through paths plain Node ESM
- * resolves.
+ * only behind the `webex-user-rules/xml` entry, fp-ts only through the package's import map (which
+ * plain Node ESM resolves to fp-ts/lib and bundlers to fp-ts/es6, D-BD-1), io-ts only as the root.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -114,13 +115,35 @@ describe('architecture', () => {
     expect(upward).toEqual([])
   })
 
-  it('imports fp-ts and io-ts only as the root or lib/<Module>.js', () => {
+  // D-BD-1: bundlers take fp-ts's ES modules through the package's import map, Node its CommonJS build
+  it('D-BD-1 imports fp-ts only through the import map (#fp-ts/<Module>.js) and io-ts only as the root', () => {
     const bad = files(src).flatMap((file) =>
       importsOf(file)
-        .filter((spec) => /^(fp-ts|io-ts)\//.test(spec) && !/^(fp-ts|io-ts)\/lib\/[A-Za-z]+\.js$/.test(spec))
+        .filter(
+          (spec) => /^(fp-ts|io-ts)\//.test(spec) || (spec.startsWith('#') && !/^#fp-ts\/[A-Za-z]+\.js$/.test(spec)),
+        )
         .map((spec) => `${relative(src, file)}: ${spec}`),
     )
     expect(bad).toEqual([])
+  })
+
+  it('D-BD-1 the import map sends bundlers to fp-ts/es6 and Node to fp-ts/lib, and both exist', () => {
+    const pkg = JSON.parse(readFileSync(join(src, '..', 'package.json'), 'utf8')) as {
+      imports?: Record<string, unknown>
+    }
+    expect(pkg.imports).toEqual({ '#fp-ts/*': { module: 'fp-ts/es6/*', default: 'fp-ts/lib/*' } })
+    const modules = new Set(
+      files(src).flatMap((file) =>
+        importsOf(file).flatMap((spec) => /^#fp-ts\/([A-Za-z]+\.js)$/.exec(spec)?.[1] ?? []),
+      ),
+    )
+    expect([...modules]).toContain('Either.js')
+    // Node's own resolver (conditions require/node/default) through the package's map
+    const require = createRequire(join(src, '..', 'package.json'))
+    for (const module of modules) {
+      expect(require.resolve(`#fp-ts/${module}`)).toBe(require.resolve(`fp-ts/lib/${module}`))
+      expect(existsSync(join(dirname(require.resolve(`fp-ts/lib/${module}`)), '..', 'es6', module))).toBe(true)
+    }
   })
 
   // the conformance kit (src/testing) drives a live endpoint: its time limit and run ids are not the core's

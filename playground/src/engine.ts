@@ -2,7 +2,7 @@
  * The playground's computation, free of the DOM: the four inputs as text in, what the page shows
  * out. It runs the package's own engine and XML adapter in the browser (D-PG4).
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import {
   formatError,
   type CallerRole,

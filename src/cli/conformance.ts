@@ -9,7 +9,7 @@
  * @module
  */
 import { parseArgs } from 'node:util'
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { SiteContext } from 'webex-user-rules'
 import {
   checkConformance,

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { isPlainData } from '../model/plain.js'
 import { type FailureSource, invalidRequest, type SetUserError } from './SetUserError.js'
 

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { applySetUser } from '../operations/setUser.js'
 import type { SetUserError } from '../errors/SetUserError.js'
 import type { CreateUserRequest } from '../model/operations.js'

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { guard } from '../errors/guard.js'
 import { decodeRequest, decodeSite, decodeSiteList } from '../decode.js'
 import {

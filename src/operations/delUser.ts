@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { guard } from '../errors/guard.js'
 import { applySetUser } from './setUser.js'
 import { decodeCall } from '../decode.js'

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { invalidInput } from '../errors/decodeFailure.js'
 import type { InvalidRequest } from '../errors/SetUserError.js'
 import { isPlainObject } from '../model/plain.js'

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { guard } from '../errors/guard.js'
 import { decodeRequest } from '../decode.js'
 import { noPrivilege, type SetUserError, userNotFound } from '../errors/SetUserError.js'

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import type * as t from 'io-ts'
 import { decodeCall, decodeRequest, decodeStoredUser } from '../decode.js'
 import {

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { guard } from '../errors/guard.js'
 import { decodeSetUserRequest, decodeSite, decodeStoredUser } from '../decode.js'
 import { type SetUserError } from '../errors/SetUserError.js'

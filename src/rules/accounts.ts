@@ -10,7 +10,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { invalidAccounts, type InvalidAccounts } from '../errors/SetUserError.js'
 import { produce } from '../internal/immer.js'
 import type { Effect, Notice } from '../model/result.js'

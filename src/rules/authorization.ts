@@ -15,7 +15,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { noPrivilege, type NoPrivilege } from '../errors/SetUserError.js'
 import { ACCESS_BY_PATH } from '../model/access.js'
 import type { ModelCodec } from '../model/codec.js'

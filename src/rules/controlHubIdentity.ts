@@ -17,7 +17,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { noPrivilege, type NoPrivilege } from '../errors/SetUserError.js'
 import { ruleViolation, type RuleViolation } from '../errors/ruleViolation.js'
 import { privilegeValue } from '../model/defaults.js'

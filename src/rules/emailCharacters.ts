@@ -10,7 +10,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { ruleViolation, type RuleViolation } from '../errors/ruleViolation.js'
 import type { SetUserBody } from '../model/user.js'
 

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { exceededSiteHostLimit, type ExceededSiteHostLimit } from '../errors/SetUserError.js'
 import { activeState, privilegeValue } from '../model/defaults.js'
 import type { SiteContext } from '../model/site.js'

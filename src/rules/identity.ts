@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { userNotFound, type UserNotFound } from '../errors/SetUserError.js'
 
 /** Fails unless the request names the stored user. */

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { ruleViolation, type RuleViolation } from '../errors/ruleViolation.js'
 
 /** 030051 when another user holds the requested number. */

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { ruleViolation, type RuleViolation } from '../errors/ruleViolation.js'
 import type { PasswordPolicy } from '../model/site.js'
 

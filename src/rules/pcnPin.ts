@@ -10,7 +10,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { validPinRequired, type ValidPinRequired } from '../errors/SetUserError.js'
 import type { SetUserBody, User } from '../model/user.js'
 import { isValidPin } from './pin.js'

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { type InvalidRequest, invalidPin, type InvalidPin } from '../errors/SetUserError.js'
 import type { Notice } from '../model/result.js'
 import type { SetUserBody } from '../model/user.js'

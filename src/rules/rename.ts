@@ -11,7 +11,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import {
   userNameChangeNotAllowed,
   type UserNameChangeNotAllowed,

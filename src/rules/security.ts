@@ -12,7 +12,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import {
   forcedChangeCannotBeLifted,
   type InvalidSecurityOptions,

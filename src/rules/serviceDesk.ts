@@ -10,7 +10,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { serviceDeskNotSupported, type ServiceDeskNotSupported } from '../errors/SetUserError.js'
 import { privilegeValue } from '../model/defaults.js'
 import type { SetUserBody, User } from '../model/user.js'

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { unknownProductId, type UnknownProductId } from '../errors/SetUserError.js'
 import { produce } from '../internal/immer.js'
 import { isSme } from '../model/defaults.js'

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { telephonyUnavailable, type TelephonyUnavailable } from '../errors/SetUserError.js'
 import type { Effect, TelephonyServer } from '../model/result.js'
 import type { SiteContext, TelephonyAvailability } from '../model/site.js'

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { ruleViolation, type RuleViolation, type RuleViolationId } from '../errors/ruleViolation.js'
 import { privilegeValue } from '../model/defaults.js'
 import type { SiteContext } from '../model/site.js'

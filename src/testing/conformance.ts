@@ -8,7 +8,7 @@
  * The model is the engine itself (`applySetUser`, `applyCreateUser`, …) on the kit's own users;
  * what it cannot see — users outside the prefix — is given by `site` (D-K2).
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import fc from 'fast-check'
 import {
   applyActivateUser,

@@ -19,7 +19,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { SaxesParser } from 'saxes'
 import type { DecodeFailure } from '../errors/SetUserError.js'
 

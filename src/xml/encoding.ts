@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { type FailureCode, invalidRequest, type SetUserError } from '../errors/SetUserError.js'
 import { MAX_MESSAGE_BYTES } from './document.js'
 

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import type { OperationError } from '../errors/OperationError.js'
 import type { SetUserError } from '../errors/SetUserError.js'
 import { childPath, list, rootPath, type StructType, struct } from '../model/codec.js'

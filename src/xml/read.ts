@@ -7,7 +7,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { toFailures } from '../errors/decodeFailure.js'
 import { type DecodeFailure, invalidRequest, type SetUserError } from '../errors/SetUserError.js'
 import { childPath, type Issue, type Path, rootPath, runCodec, type StructType } from '../model/codec.js'

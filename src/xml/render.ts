@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { type SetUserError } from '../errors/SetUserError.js'
 import type { SetUserResult } from '../model/result.js'
 import { Address, GetUserView, SetUserBody, User } from '../model/user.js'

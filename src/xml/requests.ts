@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { invalidRequest, type SetUserError } from '../errors/SetUserError.js'
 import { rootPath, type StructType } from '../model/codec.js'
 import { type XmlElement } from './document.js'

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
+import * as E from '#fp-ts/Either.js'
 import { invalidRequest, type SetUserError } from '../errors/SetUserError.js'
 import { childPath, rootPath, runCodec } from '../model/codec.js'
 import { GetUserView, User } from '../model/user.js'
