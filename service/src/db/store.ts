@@ -139,8 +139,9 @@ const prefixedUser = (prefix: string): string =>
   ['id', 'web_ex_id', 'doc', 'password_hash'].map((column) => `${prefix}.${column} AS ${prefix}_${column}`).join(', ')
 
 const userFrom = (row: Row, prefix: string): StoredUser | undefined => {
+  // bigint ids arrive as strings (pg) or numbers (PGlite)
   const id = row[`${prefix}_id`]
-  if (id === null || id === undefined) return undefined
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined
   return toUser({
     id: String(id),
     web_ex_id: row[`${prefix}_web_ex_id`] as string,
