@@ -138,9 +138,12 @@ class PostgresDatabase implements Database {
   }
 }
 
+/** Connections of a PostgreSQL pool unless told otherwise (D-SP-4). */
+export const DEFAULT_POOL_SIZE = 10
+
 /** Options of {@link openDatabase}. */
 export interface OpenOptions {
-  /** Connections of a PostgreSQL pool (default 10). */
+  /** Connections of a PostgreSQL pool (default {@link DEFAULT_POOL_SIZE}). */
   readonly poolSize?: number
 }
 
@@ -150,7 +153,7 @@ export interface OpenOptions {
  */
 export const openDatabase = async (location: string, options: OpenOptions = {}): Promise<Database> => {
   if (/^postgres(ql)?:\/\//.test(location)) {
-    const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? 10 })
+    const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? DEFAULT_POOL_SIZE })
     // an idle client's error (the server restarted) must not crash the process; the next
     // query reports it to its caller
     pool.on('error', () => undefined)
