@@ -35,7 +35,7 @@ const recording = (db: Database): { readonly db: Database; readonly sent: string
     sent,
     db: {
       kind: db.kind,
-      query: outside.query,
+      query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => outside.query<R>(sql, params),
       transaction: async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
         sent.push('BEGIN')
         try {
