@@ -34,7 +34,9 @@ if (database === '--bare') {
   // a deployed service logs one line per request: keep that cost in the figures (stderr is
   // discarded by the harness)
   const logger = createLogger({ level: 'info' })
-  const app = await createApp({ database, log: logger, seed: JSON.parse(readFileSync(seedFile, 'utf8')) })
+  // BENCH_POOL_SIZE: the pool of each process (the service's --pool-size)
+  const poolSize = process.env.BENCH_POOL_SIZE === undefined ? {} : { poolSize: Number(process.env.BENCH_POOL_SIZE) }
+  const app = await createApp({ database, log: logger, seed: JSON.parse(readFileSync(seedFile, 'utf8')), ...poolSize })
   const service = createHttpService({ handle: app.handle, health: app.health, logger })
   shutdownOnSignals(service, logger, () => app.close())
   const site = await findSite(app.db, { siteName: 'examplesite' })

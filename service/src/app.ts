@@ -25,6 +25,8 @@ export const SERVICE_NOT_RESPONDING = { exceptionID: '000035', reason: 'ASServic
 export interface AppOptions {
   /** `memory:`, a folder, or `postgres://…`. */
   readonly database: string
+  /** Connections of the PostgreSQL pool of this process (default 10, D-SP-4). */
+  readonly poolSize?: number
   readonly log: Logger
   /** A seed (file content, parsed) imported when the database has no site yet. */
   readonly seed?: unknown
@@ -49,7 +51,7 @@ export interface App {
 export class StartupError extends Error {}
 
 export const createApp = async (options: AppOptions): Promise<App> => {
-  const db = await openDatabase(options.database)
+  const db = await openDatabase(options.database, options.poolSize === undefined ? {} : { poolSize: options.poolSize })
   try {
     await migrate(db)
     if (options.seed !== undefined) {

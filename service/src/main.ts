@@ -2,7 +2,7 @@
 /**
  * webex-user-rules-server: the Webex User service.
  *
- *   webex-user-rules-server [--seed FILE] [--port N] [--host H] [--database memory:|DIR|postgres://…] [--webhook URL] [--outbox-lease SECONDS]
+ *   webex-user-rules-server [--seed FILE] [--port N] [--host H] [--database memory:|DIR|postgres://…] [--webhook URL] [--outbox-lease SECONDS] [--pool-size N]
  *   webex-user-rules-server import --database D FILE…   (seed .json, or GetUser responses .xml with --site NAME)
  *   webex-user-rules-server export --database D         (JSON on stdout)
  *
@@ -50,6 +50,7 @@ const { values, positionals } = (() => {
         database: { type: 'string' },
         webhook: { type: 'string' },
         'outbox-lease': { type: 'string' },
+        'pool-size': { type: 'string' },
         site: { type: 'string' },
       },
     })
@@ -110,12 +111,16 @@ const runServe = async (): Promise<void> => {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port: expected 0–65535, got ${String(values.port)}`)
   const host = values.host ?? '127.0.0.1'
   const seed = readJson(values.seed ?? BUNDLED_SEED)
+  const poolSize = values['pool-size'] === undefined ? undefined : Number(values['pool-size'])
+  if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000))
+    fail(`--pool-size: expected 1–1000, got ${String(values['pool-size'])}`)
   const app = await createApp({
     database,
     log,
     seed,
     ...(values.webhook === undefined ? {} : { webhook: values.webhook }),
     ...(values['outbox-lease'] === undefined ? {} : { outboxLeaseSeconds: Number(values['outbox-lease']) }),
+    ...(poolSize === undefined ? {} : { poolSize }),
   }).catch((thrown: unknown) =>
     fail(thrown instanceof StartupError ? thrown.message : `cannot start: ${String(thrown)}`),
   )

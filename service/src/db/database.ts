@@ -82,12 +82,29 @@ class PgliteDatabase implements Database {
   }
 }
 
+/**
+ * A named (prepared) statement for every query that takes parameters (D-SP-3): each connection
+ * parses and plans such a text once and then only binds and executes it. The texts are the
+ * store's fixed SQL (a few dozen), so the names are few; a query without parameters (the
+ * migrations' DDL, `SELECT 1`) stays unnamed.
+ */
+const statementNames = new Map<string, string>()
+const statement = (sql: string, params: readonly unknown[]): pg.QueryConfig<unknown[]> => {
+  if (params.length === 0) return { text: sql }
+  let name = statementNames.get(sql)
+  if (name === undefined) {
+    name = `wur_${String(statementNames.size + 1)}`
+    statementNames.set(sql, name)
+  }
+  return { name, text: sql, values: [...params] }
+}
+
 class PostgresDatabase implements Database {
   readonly kind = 'postgres'
   constructor(private readonly pool: pg.Pool) {}
 
   async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    return (await this.pool.query<R>(sql, [...params])).rows
+    return (await this.pool.query<R>(statement(sql, params))).rows
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -98,7 +115,7 @@ class PostgresDatabase implements Database {
         await client.query('BEGIN')
         const result = await work({
           query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
-            (await client.query<R>(sql, [...params])).rows,
+            (await client.query<R>(statement(sql, params))).rows,
         })
         await client.query('COMMIT')
         return result
@@ -121,9 +138,12 @@ class PostgresDatabase implements Database {
   }
 }
 
+/** Connections of a PostgreSQL pool unless told otherwise (D-SP-4). */
+export const DEFAULT_POOL_SIZE = 10
+
 /** Options of {@link openDatabase}. */
 export interface OpenOptions {
-  /** Connections of a PostgreSQL pool (default 10). */
+  /** Connections of a PostgreSQL pool (default {@link DEFAULT_POOL_SIZE}). */
   readonly poolSize?: number
 }
 
@@ -133,7 +153,7 @@ export interface OpenOptions {
  */
 export const openDatabase = async (location: string, options: OpenOptions = {}): Promise<Database> => {
   if (/^postgres(ql)?:\/\//.test(location)) {
-    const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? 10 })
+    const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? DEFAULT_POOL_SIZE })
     // an idle client's error (the server restarted) must not crash the process; the next
     // query reports it to its caller
     pool.on('error', () => undefined)

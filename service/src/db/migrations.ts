@@ -93,6 +93,40 @@ CREATE TABLE login_tickets (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'host counter',
+    sql: `
+-- R6 (D-SP-1): the number of users counted against the host limit, kept in the site row by
+-- triggers in the same transaction as every change of users.counts_as_host. Reading it costs
+-- the same whatever the site's size; counting the partial index cost one index entry per host.
+-- Every operation that can change the count already holds the site row (lock order site then
+-- user), so the trigger's update of that row adds no lock.
+ALTER TABLE site ADD COLUMN active_host_count integer NOT NULL DEFAULT 0;
+UPDATE site SET active_host_count = (SELECT count(*) FROM users WHERE users.site_id = site.id AND counts_as_host);
+
+CREATE FUNCTION users_host_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.counts_as_host THEN
+    UPDATE site SET active_host_count = active_host_count - 1 WHERE id = OLD.site_id;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.counts_as_host THEN
+    UPDATE site SET active_host_count = active_host_count + 1 WHERE id = NEW.site_id;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER users_host_count_insert AFTER INSERT ON users
+  FOR EACH ROW WHEN (NEW.counts_as_host) EXECUTE FUNCTION users_host_count();
+-- an update that keeps the flag and the site (a firstName change) runs no trigger at all
+CREATE TRIGGER users_host_count_update AFTER UPDATE ON users
+  FOR EACH ROW WHEN (OLD.counts_as_host IS DISTINCT FROM NEW.counts_as_host OR OLD.site_id IS DISTINCT FROM NEW.site_id)
+  EXECUTE FUNCTION users_host_count();
+CREATE TRIGGER users_host_count_delete AFTER DELETE ON users
+  FOR EACH ROW WHEN (OLD.counts_as_host) EXECUTE FUNCTION users_host_count();
+`,
+  },
 ]
 
 /** Any fixed number: every process of this service takes the same lock while it migrates. */
@@ -122,9 +156,25 @@ export const migrate = (db: Database): Promise<number[]> =>
     return applied
   })
 
-/** Splits a migration on the semicolons that end its lines (extended protocol: one statement a query). */
-const statements = (sql: string): string[] =>
-  sql
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s !== '')
+/**
+ * Splits a migration on the semicolons that end its lines (extended protocol: one statement a
+ * query), except inside a `$$ … $$` function body, whose own statements end with semicolons.
+ */
+export const statements = (sql: string): string[] => {
+  const out: string[] = []
+  let current: string[] = []
+  let inBody = false
+  for (const line of sql.split('\n')) {
+    if (!inBody && /^\s*--/.test(line)) continue
+    current.push(line)
+    // an odd number of `$$` on a line opens or closes a body
+    if ((line.match(/\$\$/g) ?? []).length % 2 === 1) inBody = !inBody
+    if (!inBody && /;\s*$/.test(line)) {
+      out.push(current.join('\n').replace(/;\s*$/, '').trim())
+      current = []
+    }
+  }
+  const rest = current.join('\n').trim()
+  if (rest !== '') out.push(rest)
+  return out.filter((s) => s !== '')
+}

@@ -4,7 +4,7 @@
  * and PostgreSQL.
  */
 import { countsAsHost, type Effect, MASKED_PASSWORD, type SiteContext, type User } from 'webex-user-rules'
-import type { Queryable } from './database.js'
+import type { Queryable, Row } from './database.js'
 
 /** The site as configured: `SiteContext` without what the database computes. */
 export type SiteSettings = Omit<SiteContext, 'activeHostCount' | 'takenWebExIds' | 'takenEmails'>
@@ -15,6 +15,8 @@ export interface SiteRecord {
   readonly settings: SiteSettings
   readonly accessTokenHashes: readonly string[]
   readonly ticketTtlSeconds: number
+  /** R6: users counted against the host limit when the row was read (migration 3's counter). */
+  readonly activeHostCount: number
 }
 
 /** A stored user: the engine's `User` (with `userId`; a stored password shows as the mask). */
@@ -30,6 +32,7 @@ interface SiteRow {
   settings: SiteSettings
   access_token_hashes: string[]
   ticket_ttl_seconds: number
+  active_host_count: number
   [column: string]: unknown
 }
 
@@ -41,7 +44,7 @@ interface UserRow {
   [column: string]: unknown
 }
 
-const SITE_COLUMNS = 'id, name, settings, access_token_hashes, ticket_ttl_seconds'
+const SITE_COLUMNS = 'id, name, settings, access_token_hashes, ticket_ttl_seconds, active_host_count'
 const USER_COLUMNS = 'id, web_ex_id, doc, password_hash'
 
 const toSite = (row: SiteRow): SiteRecord => ({
@@ -50,6 +53,7 @@ const toSite = (row: SiteRow): SiteRecord => ({
   settings: row.settings,
   accessTokenHashes: row.access_token_hashes,
   ticketTtlSeconds: row.ticket_ttl_seconds,
+  activeHostCount: row.active_host_count,
 })
 
 /**
@@ -130,6 +134,148 @@ export const findUserById = async (
   return row === undefined ? undefined : toUser(row)
 }
 
+/** A user's columns under a prefix (`t_id`, `t_doc`, …): the joined reads below return two users a row. */
+const prefixedUser = (prefix: string): string =>
+  ['id', 'web_ex_id', 'doc', 'password_hash'].map((column) => `${prefix}.${column} AS ${prefix}_${column}`).join(', ')
+
+const userFrom = (row: Row, prefix: string): StoredUser | undefined => {
+  // bigint ids arrive as strings (pg) or numbers (PGlite)
+  const id = row[`${prefix}_id`]
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined
+  return toUser({
+    id: String(id),
+    web_ex_id: row[`${prefix}_web_ex_id`] as string,
+    doc: row[`${prefix}_doc`] as User,
+    password_hash: row[`${prefix}_password_hash`] as string | null,
+  })
+}
+
+/** What a write to one user reads, in one statement. */
+export interface WriteTarget {
+  readonly site: SiteRecord
+  /** Locked (FOR UPDATE) until the transaction ends. */
+  readonly target: StoredUser
+  /** The caller as stored (the target itself when they edit themselves); undefined when gone. */
+  readonly caller: StoredUser | undefined
+}
+
+/**
+ * Locks the user named `webExId` (case-insensitive, D-R20) and reads, in the same statement, the
+ * site row and the caller (D-SP-2: one round trip instead of three). The site row is not locked
+ * here: an operation that needs it held has locked it before (lock order site, then user).
+ * Undefined when the user does not exist.
+ */
+export const lockWriteTarget = async (
+  tx: Queryable,
+  siteId: number,
+  webExId: string,
+  callerId: number,
+): Promise<WriteTarget | undefined> => {
+  const [row] = await tx.query(
+    `SELECT ${SITE_COLUMNS.split(', ')
+      .map((column) => `s.${column}`)
+      .join(', ')}, ${prefixedUser('t')}, ${prefixedUser('c')}
+     FROM users t
+     JOIN site s ON s.id = t.site_id
+     LEFT JOIN users c ON c.site_id = t.site_id AND c.id = $3 AND c.id <> t.id
+     WHERE t.site_id = $1 AND lower(t.web_ex_id) = lower($2)
+     FOR UPDATE OF t`,
+    [siteId, webExId, callerId],
+  )
+  const target = row === undefined ? undefined : userFrom(row, 't')
+  if (row === undefined || target === undefined) return undefined
+  return { site: toSite(row as SiteRow), target, caller: target.id === callerId ? target : userFrom(row, 'c') }
+}
+
+/**
+ * The caller (by userId) and the user named `webExId`, in one statement and so from one
+ * snapshot, without locks (reads). `caller` undefined: the caller is no longer stored.
+ */
+export const readCallerAndUser = async (
+  tx: Queryable,
+  siteId: number,
+  callerId: number,
+  webExId: string,
+): Promise<{ readonly caller: StoredUser | undefined; readonly target: StoredUser | undefined }> => {
+  const [row] = await tx.query(
+    `SELECT ${prefixedUser('c')}, ${prefixedUser('t')}
+     FROM users c
+     LEFT JOIN users t ON t.site_id = c.site_id AND lower(t.web_ex_id) = lower($3)
+     WHERE c.site_id = $1 AND c.id = $2`,
+    [siteId, callerId, webExId],
+  )
+  return row === undefined
+    ? { caller: undefined, target: undefined }
+    : { caller: userFrom(row, 'c'), target: userFrom(row, 't') }
+}
+
+/** How a securityContext names its site and user. */
+export interface Credentials {
+  readonly siteID?: number
+  readonly siteName?: string
+  readonly webExID?: string
+  readonly email?: string
+  /** SHA-256 (hex) of the session ticket sent, if one was. */
+  readonly ticketHash?: string
+}
+
+/** What authentication reads. */
+export interface CredentialRead {
+  /** Undefined when the context names no stored site, or names none and there are several. */
+  readonly site: SiteRecord | undefined
+  /** The user the context names (webExID, else email) on that site. */
+  readonly user: StoredUser | undefined
+  /** The user whose live (unexpired) session of that site the ticket is; undefined when none. */
+  readonly sessionUserId: number | undefined
+}
+
+/**
+ * The site, the named user and the session of a securityContext in one statement (D-SP-2): the
+ * authentication of every request costs one round trip.
+ */
+export const readCredentials = async (tx: Queryable, named: Credentials): Promise<CredentialRead> => {
+  const params: unknown[] = []
+  const param = (value: unknown): string => {
+    params.push(value)
+    return `$${String(params.length)}`
+  }
+  const siteWhere =
+    named.siteID !== undefined
+      ? `id = ${param(named.siteID)}`
+      : named.siteName !== undefined
+        ? `lower(name) = lower(${param(named.siteName)})`
+        : 'true'
+  const userOn =
+    named.webExID !== undefined
+      ? `lower(u.web_ex_id) = lower(${param(named.webExID)})`
+      : named.email !== undefined
+        ? `lower(u.email) = lower(${param(named.email)})`
+        : 'false'
+  const session =
+    named.ticketHash === undefined
+      ? 'NULL::bigint'
+      : `(SELECT user_id FROM sessions WHERE ticket_hash = ${param(named.ticketHash)} AND site_id = s.id AND expires_at > now())`
+  const rows = await tx.query(
+    `SELECT ${SITE_COLUMNS.split(', ')
+      .map((column) => `s.${column}`)
+      .join(', ')}, ${prefixedUser('u')}, ${session} AS session_user_id
+     FROM (SELECT ${SITE_COLUMNS} FROM site WHERE ${siteWhere} ORDER BY id LIMIT 2) s
+     LEFT JOIN users u ON u.site_id = s.id AND ${userOn}
+     ORDER BY s.id, u.id`,
+    params,
+  )
+  const [row] = rows
+  // no name and several sites: the request is ambiguous, as an unknown site is
+  if (row === undefined || rows.some((other) => other['id'] !== row['id']))
+    return { site: undefined, user: undefined, sessionUserId: undefined }
+  const sessionUser = row['session_user_id']
+  return {
+    site: toSite(row as SiteRow),
+    user: userFrom(row, 'u'),
+    sessionUserId: sessionUser === null || sessionUser === undefined ? undefined : Number(sessionUser),
+  }
+}
+
 /** The users named (case-insensitive), locked in id order: two such requests cannot deadlock. */
 export const lockUsers = async (tx: Queryable, siteId: number, webExIds: readonly string[]): Promise<StoredUser[]> =>
   (
@@ -143,12 +289,13 @@ export const lockUsers = async (tx: Queryable, siteId: number, webExIds: readonl
 export const listUsers = async (tx: Queryable, siteId: number): Promise<StoredUser[]> =>
   (await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE site_id = $1 ORDER BY id`, [siteId])).map(toUser)
 
-/** R6: the users counted against the host limit now (an index-only count). */
+/**
+ * R6: the users counted against the host limit now: the site row's counter, which triggers keep
+ * in step with `counts_as_host` (migration 3, D-SP-1), so its cost does not grow with the site.
+ */
 export const activeHostCount = async (tx: Queryable, siteId: number): Promise<number> => {
-  const [row] = await tx.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE site_id = $1 AND counts_as_host', [
-    siteId,
-  ])
-  return Number(row?.n ?? 0)
+  const [row] = await tx.query<{ n: number }>('SELECT active_host_count AS n FROM site WHERE id = $1', [siteId])
+  return row?.n ?? 0
 }
 
 const present = (names: readonly (string | undefined)[]): string[] =>
@@ -244,11 +391,18 @@ export const insertEffects = async (
   webExId: string,
   effects: readonly Effect[],
 ): Promise<void> => {
-  for (const effect of effects) {
-    const { kind, ...details } = effect
-    await tx.query(
-      'INSERT INTO outbox (site_id, operation, web_ex_id, kind, payload) VALUES ($1, $2, $3, $4, $5::jsonb)',
-      [siteId, operation, webExId, kind, JSON.stringify(details)],
-    )
-  }
+  if (effects.length === 0) return
+  // one statement for all of them (D-SP-2); unnest keeps their order, so their ids follow it
+  await tx.query(
+    `INSERT INTO outbox (site_id, operation, web_ex_id, kind, payload)
+     SELECT $1, $2, $3, e.kind, e.payload FROM unnest($4::text[], $5::jsonb[]) WITH ORDINALITY AS e (kind, payload, n)
+     ORDER BY e.n`,
+    [
+      siteId,
+      operation,
+      webExId,
+      effects.map((effect) => effect.kind),
+      effects.map(({ kind: _kind, ...details }) => JSON.stringify(details)),
+    ],
+  )
 }

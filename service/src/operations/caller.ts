@@ -8,7 +8,7 @@ import type { User } from 'webex-user-rules'
 import type { SecurityContext } from 'webex-user-rules/xml'
 import { newTicket, sha256, tokenAccepted, verifyPassword } from '../auth.js'
 import type { Queryable } from '../db/database.js'
-import { findSite, findUser, findUserById, type SiteRecord, type StoredUser } from '../db/store.js'
+import { findUserById, readCredentials, type SiteRecord, type StoredUser } from '../db/store.js'
 
 /** A Webex failure answer: exceptionID and reason. */
 export interface Failure {
@@ -41,28 +41,20 @@ const mayLogIn = (user: User): boolean => user.active !== 'DEACTIVATED'
  * a user is not that user).
  */
 export const authenticate = async (db: Queryable, context: SecurityContext): Promise<Authentication> => {
-  const site = await findSite(db, {
+  const named = context.webExID ?? context.email
+  // the site, the named user and the ticket's session in one round trip (D-SP-2)
+  const { site, user, sessionUserId } = await readCredentials(db, {
     ...(context.siteID === undefined ? {} : { siteID: context.siteID }),
     ...(context.siteName === undefined ? {} : { siteName: context.siteName }),
+    ...(context.webExID !== undefined ? { webExID: context.webExID } : named === undefined ? {} : { email: named }),
+    ...(context.sessionTicket === undefined ? {} : { ticketHash: sha256(context.sessionTicket) }),
   })
-  const named = context.webExID ?? context.email
-  const user =
-    site === undefined || named === undefined
-      ? undefined
-      : context.webExID !== undefined
-        ? await findUser(db, site.id, context.webExID, 'none')
-        : await findUserByEmail(db, site.id, named)
 
   if (context.sessionTicket !== undefined) {
-    if (site === undefined) return fail(INVALID_TICKET)
-    const [session] = await db.query<{ user_id: string }>(
-      'SELECT user_id FROM sessions WHERE ticket_hash = $1 AND site_id = $2 AND expires_at > now()',
-      [sha256(context.sessionTicket), site.id],
-    )
-    if (session === undefined) return fail(INVALID_TICKET)
+    if (site === undefined || sessionUserId === undefined) return fail(INVALID_TICKET)
     // bound to its user: a ticket presented with another user's name is not valid for them
-    const owner = named === undefined ? await findUserById(db, site.id, Number(session.user_id), 'none') : user
-    if (owner?.id !== Number(session.user_id)) return fail(INVALID_TICKET)
+    const owner = named === undefined ? await findUserById(db, site.id, sessionUserId, 'none') : user
+    if (owner?.id !== sessionUserId) return fail(INVALID_TICKET)
     return mayLogIn(owner.user) ? { ok: true, value: { site, caller: owner } } : fail(INVALID_TICKET)
   }
 
@@ -81,14 +73,6 @@ export const authenticate = async (db: Queryable, context: SecurityContext): Pro
   }
 
   return fail(INCORRECT_USER_OR_PASSWORD)
-}
-
-const findUserByEmail = async (db: Queryable, siteId: number, email: string): Promise<StoredUser | undefined> => {
-  const [row] = await db.query<{ id: string }>('SELECT id FROM users WHERE site_id = $1 AND lower(email) = lower($2)', [
-    siteId,
-    email,
-  ])
-  return row === undefined ? undefined : findUserById(db, siteId, Number(row.id), 'none')
 }
 
 /**

@@ -43,12 +43,13 @@ import {
 import { hashPassword } from '../auth.js'
 import type { Database, Queryable } from '../db/database.js'
 import {
-  activeHostCount,
   findUser,
   findUserById,
   insertEffects,
   insertUser,
   lockUsers,
+  lockWriteTarget,
+  readCallerAndUser,
   readSite,
   type SiteRecord,
   type StoredUser,
@@ -79,13 +80,17 @@ const callerNow = async (
   auth: Authenticated,
   locked: readonly StoredUser[] = [],
 ): Promise<Caller | undefined> => {
-  const user =
-    locked.find((u) => u.id === auth.caller.id)?.user ??
-    (await findUserById(tx, auth.site.id, auth.caller.id, 'none'))?.user
-  return user === undefined ? undefined : { webExId: user.webExId, role: callerRole(user) }
+  const stored =
+    locked.find((u) => u.id === auth.caller.id) ?? (await findUserById(tx, auth.site.id, auth.caller.id, 'none'))
+  return stored === undefined ? undefined : callerOf(stored)
 }
 
-/** The site as the engine needs it for this request: counts and only the names it mentions. */
+const callerOf = (stored: StoredUser): Caller => ({ webExId: stored.user.webExId, role: callerRole(stored.user) })
+
+/**
+ * The site as the engine needs it for this request: the host count of the site row as read
+ * (held when the operation can change it) and only the names and e-mails it mentions.
+ */
 const siteContext = async (
   tx: Queryable,
   site: SiteRecord,
@@ -93,7 +98,7 @@ const siteContext = async (
   exceptUserId: number | undefined,
 ): Promise<SiteContext> => ({
   ...site.settings,
-  activeHostCount: await activeHostCount(tx, site.id),
+  activeHostCount: site.activeHostCount,
   takenWebExIds: await takenWebExIds(tx, site.id, mentions.names ?? [], exceptUserId),
   takenEmails: await takenEmails(tx, site.id, mentions.emails ?? [], exceptUserId),
 })
@@ -127,11 +132,17 @@ export const setUser = async (ctx: OperationContext, auth: Authenticated, body: 
   const newHash = body.password === undefined ? undefined : await hashPassword(body.password)
   const once = (holdSite: boolean): Promise<string> =>
     ctx.db.transaction(async (tx) => {
-      const site = await readSite(tx, auth.site.id, holdSite ? 'update' : 'none')
-      if (site === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
-      const target = await findUser(tx, site.id, body.webExId, 'update')
-      if (target === undefined) return renderFailureResponse(userNotFound(body.webExId))
-      const caller = await callerNow(tx, auth, [target])
+      // lock order: the site row first (when this request can change what it guards), then the user
+      if (holdSite && (await readSite(tx, auth.site.id, 'update')) === undefined)
+        return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+      // the target locked, the site row and the caller read, in one statement (D-SP-2)
+      const read = await lockWriteTarget(tx, auth.site.id, body.webExId, auth.caller.id)
+      if (read === undefined)
+        return (await readSite(tx, auth.site.id, 'none')) === undefined
+          ? renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+          : renderFailureResponse(userNotFound(body.webExId))
+      const { site, target } = read
+      const caller = read.caller === undefined ? undefined : callerOf(read.caller)
       if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
       const context = await siteContext(tx, site, { names: [body.newWebExId], emails: [body.email] }, target.id)
       // D-R20: the database is case-insensitive, the engine gets the stored spelling
@@ -157,22 +168,26 @@ export const setUser = async (ctx: OperationContext, auth: Authenticated, body: 
 // GetUser
 // -------------------------------------------------------------------------------------
 
-export const getUser = (ctx: OperationContext, auth: Authenticated, webExId: string): Promise<string> =>
-  ctx.db.transaction(async (tx) => {
-    const caller = await callerNow(tx, auth)
-    if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
-    const target = await findUser(tx, auth.site.id, webExId, 'none')
-    // the core's one read rule (D-OP-1): admins, read-only ones too, read anyone; others themselves
-    const mayReadTarget = mayRead(caller, webExId)
-    ctx.log.info({
-      operation: 'GetUser',
-      webExId,
-      caller: caller.webExId,
-      result: mayReadTarget && target ? 'SUCCESS' : 'FAILURE',
-    })
-    if (!mayReadTarget) return renderFailureResponse(noPrivilege([]))
-    return target === undefined ? renderFailureResponse(userNotFound(webExId)) : renderGetUserResponse(target.user)
+/**
+ * A read: one statement, so one snapshot and one transaction, reads the caller as stored now
+ * and the target (D-SP-2); no lock, as before.
+ */
+export const getUser = async (ctx: OperationContext, auth: Authenticated, webExId: string): Promise<string> => {
+  const read = await readCallerAndUser(ctx.db, auth.site.id, auth.caller.id, webExId)
+  const caller = read.caller === undefined ? undefined : callerOf(read.caller)
+  if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+  const { target } = read
+  // the core's one read rule (D-OP-1): admins, read-only ones too, read anyone; others themselves
+  const mayReadTarget = mayRead(caller, webExId)
+  ctx.log.info({
+    operation: 'GetUser',
+    webExId,
+    caller: caller.webExId,
+    result: mayReadTarget && target ? 'SUCCESS' : 'FAILURE',
   })
+  if (!mayReadTarget) return renderFailureResponse(noPrivilege([]))
+  return target === undefined ? renderFailureResponse(userNotFound(webExId)) : renderGetUserResponse(target.user)
+}
 
 // -------------------------------------------------------------------------------------
 // CreateUser
