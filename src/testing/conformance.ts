@@ -215,11 +215,12 @@ const commandArb = (
   who: fc.Arbitrary<Who>,
   slot: fc.Arbitrary<number> = slotArb,
   setUserBody: fc.Arbitrary<SetUserBody> = fc.oneof(adminBodyArb, selfServiceBodyArb),
+  createBody: fc.Arbitrary<CreateUserBody> = createUserBodyArb(['x']),
 ): fc.Arbitrary<Command> =>
   fc.oneof(
     {
       arbitrary: fc
-        .record({ slot, body: createUserBodyArb(['x']), emailOf: fc.nat(SLOTS) })
+        .record({ slot, body: createBody, emailOf: fc.nat(SLOTS) })
         .map((c): Command => ({ op: 'CreateUser', ...c })),
       weight: 2,
     },
@@ -275,7 +276,7 @@ const stepArb = (concurrency: number): fc.Arbitrary<Step> => {
   const hotSlotArb = fc.oneof(
     { arbitrary: fc.constant(0), weight: 3 },
     { arbitrary: fc.constant(1), weight: 2 },
-    { arbitrary: slotArb, weight: 1 },
+    { arbitrary: slotArb, weight: 2 },
   )
   const hot = fc
     .uniqueArray(hotSlotArb, { minLength: 1, maxLength: 2 })
@@ -286,6 +287,11 @@ const stepArb = (concurrency: number): fc.Arbitrary<Step> => {
             admin,
             fc.constantFrom(...slots),
             fc.oneof({ arbitrary: touchBodyArb, weight: 3 }, { arbitrary: adminBodyArb, weight: 1 }),
+            // mostly a plain host, so two creations race for the last host seat and for one name
+            fc.oneof(
+              { arbitrary: fc.nat(SLOTS - 1).map(baseBody), weight: 2 },
+              { arbitrary: createUserBodyArb(['x']), weight: 1 },
+            ),
           ),
           { minLength: 2, maxLength: concurrency },
         ),
@@ -293,7 +299,7 @@ const stepArb = (concurrency: number): fc.Arbitrary<Step> => {
       }),
     )
     .map((s): Step => ({ kind: 'concurrent', ...s }))
-  return fc.oneof({ arbitrary: serial, weight: 3 }, { arbitrary: concurrent, weight: 1 }, { arbitrary: hot, weight: 2 })
+  return fc.oneof({ arbitrary: serial, weight: 2 }, { arbitrary: concurrent, weight: 1 }, { arbitrary: hot, weight: 3 })
 }
 
 // -------------------------------------------------------------------------------------
