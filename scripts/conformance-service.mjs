@@ -4,7 +4,9 @@
 // spans both. Needs `npm run build`. Writes reports/conformance-service-<mode>.json; exit 0
 // conforms, 1 disagrees, 2 could not run.
 import { spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import { countActiveHosts } from 'webex-user-rules'
 import { checkConformance, httpSender } from 'webex-user-rules/testing'
@@ -15,18 +17,43 @@ if (mode !== 'pglite' && !(mode === 'postgres' && databaseUrl !== undefined)) {
   process.exit(2)
 }
 const runs = Number(process.env.CONFORMANCE_RUNS ?? 40)
+// the lock-removal experiments of docs/testing.md point this at an edited copy of service/dist
+const bin = process.env.CONFORMANCE_SERVICE_BIN ?? new URL('../service/dist/main.js', import.meta.url).pathname
 const seed = Number(process.env.FC_SEED ?? 20261205)
-const seedFile = new URL('../service/seed.json', import.meta.url)
-const serviceSeed = JSON.parse(readFileSync(seedFile, 'utf8'))
+// every shrinking attempt is a whole run against the service: a budget keeps a failing CI step short
+const shrinkRuns = Number(process.env.CONFORMANCE_SHRINK_RUNS ?? 25)
+const reportFile = process.env.CONFORMANCE_REPORT ?? `reports/conformance-service-${mode}.json`
+// the example seed with its host limit a few seats above its own active hosts: the kit's two
+// starting hosts take two of them, and its activations and creations race for the rest (D-KT-3)
+const seats = Number(process.env.CONFORMANCE_FREE_SEATS ?? 3)
+const exampleSeed = JSON.parse(readFileSync(new URL('../service/seed.json', import.meta.url), 'utf8'))
+const serviceSeed = {
+  ...exampleSeed,
+  site: { ...exampleSeed.site, hostLimit: countActiveHosts(exampleSeed.users) + seats },
+}
+const seedDir = mkdtempSync(join(tmpdir(), 'conformance-seed-'))
+const seedFile = join(seedDir, 'seed.json')
+writeFileSync(seedFile, JSON.stringify(serviceSeed))
 
-/** A fresh, empty database on the server `url` names, as `<url>_conformance`. */
-const freshDatabase = async (url) => {
+/** `<url>_conformance_<pid>`: two checks on one server (or one machine's worktrees) never share it. */
+const databaseName = (url) => `${new URL(url).pathname.slice(1)}_conformance_${String(process.pid)}`
+
+/** Runs `sql` on the server `url` names, over a connection to `url`'s own database. */
+const onServer = async (url, sql) => {
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
-  const name = `${new URL(url).pathname.slice(1)}_conformance`
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`)
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
+  try {
+    await admin.query(sql)
+  } finally {
+    await admin.end()
+  }
+}
+
+/** A fresh, empty database on the server `url` names. */
+const freshDatabase = async (url) => {
+  const name = databaseName(url)
+  await onServer(url, `DROP DATABASE IF EXISTS ${name}`)
+  await onServer(url, `CREATE DATABASE ${name}`)
   const fresh = new URL(url)
   fresh.pathname = `/${name}`
   return fresh.href
@@ -35,19 +62,9 @@ const freshDatabase = async (url) => {
 /** Starts the bin; resolves with its URL once it printed its one stdout line. */
 const start = (database) =>
   new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        new URL('../service/dist/main.js', import.meta.url).pathname,
-        '--port',
-        '0',
-        '--database',
-        database,
-        '--seed',
-        seedFile.pathname,
-      ],
-      { stdio: ['ignore', 'pipe', 'ignore'] },
-    )
+    const child = spawn(process.execPath, [bin, '--port', '0', '--database', database, '--seed', seedFile], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
     let out = ''
     child.stdout.on('data', (chunk) => {
       out += chunk
@@ -74,15 +91,20 @@ try {
     site: { ...serviceSeed.site, otherActiveHosts: countActiveHosts(serviceSeed.users) },
     runs,
     seed,
+    shrinkRuns,
     concurrency: 6,
   })
   mkdirSync('reports', { recursive: true })
-  writeFileSync(`reports/conformance-service-${mode}.json`, JSON.stringify(report, null, 2))
+  writeFileSync(reportFile, JSON.stringify(report, null, 2))
   const { conforms, unusable } = report
   console.log(
     `${mode}: ${processes.length} service process(es), ${report.runs} runs, ${report.operationsSent} operations, ` +
       `${report.checks} checks, seed ${seed}: ` +
-      (unusable !== undefined ? `could not run: ${unusable}` : conforms ? 'conforms' : 'DISAGREES'),
+      (unusable !== undefined
+        ? `could not run: ${unusable}`
+        : conforms
+          ? 'conforms'
+          : `DISAGREES (run ${report.failedAtRun}, ${report.shrinks} shrinks, replay path ${report.replayPath})`),
   )
   if (!conforms && unusable === undefined)
     console.log(
@@ -92,6 +114,18 @@ try {
 } catch (thrown) {
   console.error(`conformance (${mode}): ${thrown instanceof Error ? thrown.message : String(thrown)}`)
 } finally {
-  for (const { child } of processes) child.kill('SIGTERM')
+  await Promise.all(
+    processes.map(
+      ({ child }) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve()
+          child.once('exit', resolve)
+          child.kill('SIGTERM')
+        }),
+    ),
+  )
+  rmSync(seedDir, { recursive: true, force: true })
+  if (mode === 'postgres')
+    await onServer(databaseUrl, `DROP DATABASE IF EXISTS ${databaseName(databaseUrl)}`).catch(() => undefined)
 }
 process.exit(status)

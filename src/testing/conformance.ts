@@ -29,6 +29,7 @@ import {
   type User,
 } from '../index.js'
 import {
+  parseAuthenticateUserResponse,
   parseCreateUserResponse,
   parseDelUserResponse,
   parseGetUserResponse,
@@ -81,6 +82,13 @@ export interface ConformanceOptions {
   readonly seed?: number
   /** The largest concurrent round (1 = serial only, at most 6; default 4). */
   readonly concurrency?: number
+  /**
+   * Authenticate the admin of concurrent rounds (and of the reads that check them) by a session
+   * ticket from AuthenticateUser, fetched once per run (default true; falls back to the password
+   * when the endpoint gives none). A password costs the server a deliberately slow hash per request,
+   * which spreads a round's requests tens of milliseconds apart: they would rarely overlap (D-KT-1).
+   */
+  readonly adminTicket?: boolean
   /** Steps per run at most (default 10). */
   readonly maxSteps?: number
   /** Distinguishes this run's users from earlier runs with the same seed (default: random). */
@@ -90,6 +98,12 @@ export interface ConformanceOptions {
    * shortest history found so far; without one, `interrupted` says fewer runs were made.
    */
   readonly timeLimitMs?: number
+  /**
+   * Runs spent shrinking a failure, at most (default 200). Against a racy endpoint every attempt is
+   * a whole run over the wire and most do not meet the race again; past the budget the remaining
+   * candidates are passed without being sent, and the shortest failing history so far is reported.
+   */
+  readonly shrinkRuns?: number
   /** A failure's `replayPath` (with its seed): runs that one sequence again. */
   readonly replayPath?: string
   /** Called after each run. */
@@ -188,11 +202,25 @@ const whoArb: fc.Arbitrary<Who> = fc.oneof(
   { arbitrary: slotArb.map((slot): Who => ({ kind: 'wrongPassword', slot })), weight: 1 },
 )
 
-const commandArb = (who: fc.Arbitrary<Who>): fc.Arbitrary<Command> =>
+/**
+ * A SetUser body that changes one field of My Profile to a value of its own: guarded by the user's
+ * lock alone (no host count, name or e-mail), so two of them on one user, or one beside an
+ * activation, lose an update when that lock is missing (D-KT-2).
+ */
+const touchBodyArb: fc.Arbitrary<SetUserBody> = fc
+  .record({ field: fc.constantFrom('firstName', 'lastName', 'title', 'company'), value: fc.nat(9999) })
+  .map(({ field, value }): SetUserBody => ({ webExId: 'x', [field]: `Kit${String(value)}` }))
+
+const commandArb = (
+  who: fc.Arbitrary<Who>,
+  slot: fc.Arbitrary<number> = slotArb,
+  setUserBody: fc.Arbitrary<SetUserBody> = fc.oneof(adminBodyArb, selfServiceBodyArb),
+  createBody: fc.Arbitrary<CreateUserBody> = createUserBodyArb(['x']),
+): fc.Arbitrary<Command> =>
   fc.oneof(
     {
       arbitrary: fc
-        .record({ slot: slotArb, body: createUserBodyArb(['x']), emailOf: fc.nat(SLOTS) })
+        .record({ slot, body: createBody, emailOf: fc.nat(SLOTS) })
         .map((c): Command => ({ op: 'CreateUser', ...c })),
       weight: 2,
     },
@@ -200,18 +228,18 @@ const commandArb = (who: fc.Arbitrary<Who>): fc.Arbitrary<Command> =>
       arbitrary: fc
         .record({
           who,
-          slot: slotArb,
+          slot,
           upperCase: fc.boolean(),
-          body: fc.oneof(adminBodyArb, selfServiceBodyArb),
+          body: setUserBody,
           rename: fc.option(fc.nat(SLOTS + RENAME_SLOTS - 1), { nil: undefined, freq: 4 }),
         })
         .map((c): Command => ({ op: 'SetUser', ...c })),
       weight: 8,
     },
-    { arbitrary: fc.record({ who, slot: slotArb }).map((c): Command => ({ op: 'GetUser', ...c })), weight: 2 },
+    { arbitrary: fc.record({ who, slot }).map((c): Command => ({ op: 'GetUser', ...c })), weight: 2 },
     {
       arbitrary: fc
-        .record({ who, slots: fc.array(slotArb, { minLength: 1, maxLength: 3 }), sync: fc.boolean() })
+        .record({ who, slots: fc.array(slot, { minLength: 1, maxLength: 3 }), sync: fc.boolean() })
         .map((c): Command => ({ op: 'DelUser', ...c })),
       weight: 1,
     },
@@ -220,7 +248,7 @@ const commandArb = (who: fc.Arbitrary<Who>): fc.Arbitrary<Command> =>
         .record({
           op: fc.constantFrom('ActivateUser' as const, 'InactivateUser' as const),
           who,
-          slot: slotArb,
+          slot,
           byUserId: fc.boolean(),
         })
         .map((c): Command => c),
@@ -235,13 +263,43 @@ const stepArb = (concurrency: number): fc.Arbitrary<Step> => {
   if (concurrency < 2) return serial
   // concurrent rounds are sent by the admin: a caller whose rights change within the round would
   // make "which order" ambiguous for reasons that are not races of the endpoint (D-K4)
+  const admin = fc.constant<Who>({ kind: 'admin' })
   const concurrent = fc
     .record({
-      commands: fc.array(commandArb(fc.constant<Who>({ kind: 'admin' })), { minLength: 2, maxLength: concurrency }),
+      commands: fc.array(commandArb(admin), { minLength: 2, maxLength: concurrency }),
       style: clientStyleArb,
     })
     .map((s): Step => ({ kind: 'concurrent', ...s }))
-  return fc.oneof({ arbitrary: serial, weight: 3 }, { arbitrary: concurrent, weight: 2 })
+  // hot rounds: every request on one or two users, mostly one-field SetUsers and (de)activations,
+  // so conflicting writes meet on the same rows (D-KT-2)
+  // mostly the two users every run starts with, sometimes a free slot (CreateUsers racing for a name)
+  const hotSlotArb = fc.oneof(
+    { arbitrary: fc.constant(0), weight: 3 },
+    { arbitrary: fc.constant(1), weight: 2 },
+    { arbitrary: slotArb, weight: 2 },
+  )
+  const hot = fc
+    .uniqueArray(hotSlotArb, { minLength: 1, maxLength: 2 })
+    .chain((slots) =>
+      fc.record({
+        commands: fc.array(
+          commandArb(
+            admin,
+            fc.constantFrom(...slots),
+            fc.oneof({ arbitrary: touchBodyArb, weight: 3 }, { arbitrary: adminBodyArb, weight: 1 }),
+            // mostly a plain host, so two creations race for the last host seat and for one name
+            fc.oneof(
+              { arbitrary: fc.nat(SLOTS - 1).map(baseBody), weight: 2 },
+              { arbitrary: createUserBodyArb(['x']), weight: 1 },
+            ),
+          ),
+          { minLength: 2, maxLength: concurrency },
+        ),
+        style: clientStyleArb,
+      }),
+    )
+    .map((s): Step => ({ kind: 'concurrent', ...s }))
+  return fc.oneof({ arbitrary: serial, weight: 2 }, { arbitrary: concurrent, weight: 1 }, { arbitrary: hot, weight: 3 })
 }
 
 // -------------------------------------------------------------------------------------
@@ -267,6 +325,8 @@ interface Context {
   readonly securityContext: Omit<SecurityContext, 'webExID' | 'password'>
   readonly admin: { readonly webExId: string; readonly password: string }
   readonly adminRole: CallerRole
+  /** The admin's session ticket for this run (concurrent rounds and the kit's reads), if the endpoint gave one. */
+  readonly adminTicket: string | undefined
   readonly site: ConformanceSite
 }
 
@@ -337,8 +397,13 @@ const INCORRECT_USER_OR_PASSWORD: Answer = { result: 'FAILURE', exceptionID: '03
 
 const resolveCaller = (ctx: Context, state: ModelState, sc: SecurityContext): Caller | undefined => {
   const name = sc.webExID ?? ''
-  if (key(name) === key(ctx.admin.webExId))
-    return sc.password === ctx.admin.password ? { webExId: ctx.admin.webExId, role: ctx.adminRole } : undefined
+  if (key(name) === key(ctx.admin.webExId)) {
+    const valid =
+      sc.sessionTicket === undefined
+        ? sc.password === ctx.admin.password
+        : ctx.adminTicket !== undefined && sc.sessionTicket === ctx.adminTicket
+    return valid ? { webExId: ctx.admin.webExId, role: ctx.adminRole } : undefined
+  }
   const slot = slotOf(state, name)
   const user = state.users[slot]?.user
   if (user === undefined || user.password !== sc.password) return undefined
@@ -569,8 +634,19 @@ interface Run {
   readonly leftoverHosts: { count: number }
 }
 
-const securityContextOf = (ctx: Context, state: ModelState, who: Who): SecurityContext => {
-  if (who.kind === 'admin') return { webExID: ctx.admin.webExId, password: ctx.admin.password, ...ctx.securityContext }
+/** How the admin proves who it is: its password, or the run's session ticket (D-KT-1). */
+type Credential = 'password' | 'ticket'
+
+const securityContextOf = (
+  ctx: Context,
+  state: ModelState,
+  who: Who,
+  credential: Credential = 'ticket',
+): SecurityContext => {
+  if (who.kind === 'admin')
+    return credential === 'ticket' && ctx.adminTicket !== undefined
+      ? { webExID: ctx.admin.webExId, sessionTicket: ctx.adminTicket, ...ctx.securityContext }
+      : { webExID: ctx.admin.webExId, password: ctx.admin.password, ...ctx.securityContext }
   const user = state.users[who.slot]?.user
   const webExID = currentName(ctx, state, who.slot)
   const password = user?.password ?? 'none'
@@ -585,7 +661,12 @@ const unusableCaller = (state: ModelState, who: Who): boolean => {
 }
 
 /** The concrete message of a command in `state`, or undefined when its caller is unusable. */
-const resolve = (ctx: Context, state: ModelState, command: Command): RequestMessage | undefined => {
+const resolve = (
+  ctx: Context,
+  state: ModelState,
+  command: Command,
+  credential: Credential,
+): RequestMessage | undefined => {
   if (command.op === 'CreateUser') {
     const { emailOf, slot } = command
     const email = emailOf < SLOTS ? (state.users[emailOf]?.user.email ?? kitEmail(ctx, slot)) : kitEmail(ctx, slot)
@@ -594,10 +675,14 @@ const resolve = (ctx: Context, state: ModelState, command: Command): RequestMess
       webExId: slotName(ctx, slot),
       ...(command.body.email === undefined ? {} : { email }),
     }
-    return { operation: 'CreateUser', securityContext: securityContextOf(ctx, state, { kind: 'admin' }), body }
+    return {
+      operation: 'CreateUser',
+      securityContext: securityContextOf(ctx, state, { kind: 'admin' }, credential),
+      body,
+    }
   }
   if (unusableCaller(state, command.who)) return undefined
-  const securityContext = securityContextOf(ctx, state, command.who)
+  const securityContext = securityContextOf(ctx, state, command.who, credential)
   switch (command.op) {
     case 'SetUser': {
       const name = currentName(ctx, state, command.slot)
@@ -693,7 +778,8 @@ const exchange = (message: RequestMessage, xml: string, answer: string, expected
 })
 
 const runSerial = async (run: Run, command: Command, style: ClientStyle): Promise<void> => {
-  const message = resolve(run.ctx, run.state, command)
+  // generated serial requests keep the password: that path is part of what the kit checks
+  const message = resolve(run.ctx, run.state, command, 'password')
   if (message === undefined) return
   const { xml, answer } = await sendOne(run, message, style)
   const actual = readAnswer(message.operation, answer)
@@ -757,7 +843,7 @@ const findOrder = (
 
 const runConcurrent = async (run: Run, commands: readonly Command[], style: ClientStyle): Promise<void> => {
   const messages = commands.flatMap((c) => {
-    const m = resolve(run.ctx, run.state, c)
+    const m = resolve(run.ctx, run.state, c, 'ticket')
     return m === undefined ? [] : [m]
   })
   const sent = await Promise.all(
@@ -912,6 +998,22 @@ const describeError = (thrown: unknown): string => {
   return thrown.message
 }
 
+/**
+ * A session ticket for the admin (AuthenticateUser, the password in the securityContext), or
+ * undefined when the endpoint gives none: the kit then sends the password everywhere.
+ */
+const fetchAdminTicket = async (options: ConformanceOptions, counters: Counters): Promise<string | undefined> => {
+  const message: RequestMessage = {
+    operation: 'AuthenticateUser',
+    securityContext: { webExID: options.admin.webExId, password: options.admin.password, ...options.securityContext },
+    body: {},
+  }
+  // the kit's own sign-in, like its first GetUser: sent, but not one of the operations under test
+  counters.operationsSent++
+  const answer = parseAuthenticateUserResponse(await options.send(renderClientMessage(message)))
+  return E.isRight(answer) ? answer.right.sessionTicket : undefined
+}
+
 const randomId = (): string => Math.random().toString(36).slice(2, 8)
 
 /**
@@ -987,10 +1089,24 @@ export const checkConformance = async (options: ConformanceOptions): Promise<Con
   let lastFailure: { disagreement: Disagreement; history: HistoryStep[] } | undefined
   let transportError: string | undefined
   let done = 0
+  let shrinkRuns = 0
+  let ticketsGiven = options.adminTicket !== false
   const property = fc.asyncProperty(
     fc.array(stepArb(concurrency), { minLength: 1, maxLength: options.maxSteps ?? 10 }),
     async (steps) => {
+      if (lastFailure !== undefined && shrinkRuns++ >= (options.shrinkRuns ?? 200)) return
+      // a ticket per run: a long check never outlives one (their time to live is the site's)
+      let adminTicket: string | undefined
+      try {
+        if (ticketsGiven) adminTicket = await fetchAdminTicket(options, counters)
+        // an endpoint that refused once (no AuthenticateUser) is not asked again
+        ticketsGiven = adminTicket !== undefined
+      } catch (thrown) {
+        transportError ??= describeError(thrown)
+        throw thrown
+      }
       const ctx: Context = {
+        adminTicket,
         prefix: `wurconf-${String(seed)}-${runId}-${(runIndex++).toString(36)}-`,
         admin: options.admin,
         securityContext: options.securityContext ?? {},
