@@ -9,6 +9,7 @@ import {
   applyGetloginurlUser,
   applyGetlogouturlUser,
   authenticationClaim,
+  type Caller,
   credentialRejected,
   currentLoginTicket,
   type LoginTicket,
@@ -125,7 +126,7 @@ describe('currentLoginTicket (D-OP-14, D-OP-15)', () => {
 })
 
 describe('GetLoginTicket, GetloginurlUser, GetlogouturlUser: failures (D-OP-14, D-OP-16, D-E2)', () => {
-  const ticketOf = (s: SiteContext, u: unknown, caller = HOST, f: LoginTicket = fresh) =>
+  const ticketOf = (s: SiteContext, u: unknown, caller: Caller = HOST, f: LoginTicket = fresh) =>
     applyGetLoginTicket(s, u as User[], { caller, body: {} }, { fresh: f, now: T0 })
   const urlOf = (s: SiteContext, u: unknown, body: object = { webExID: 'hostid' }, f: LoginTicket = fresh) =>
     applyGetloginurlUser(s, u as User[], { caller: ADMIN, body } as never, { fresh: f, now: T0 })
