@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type * as t from 'io-ts'
 import { ActivationBody, DelUserBody, GetUserBody } from '../model/operations.js'
 import { AuthenticateUserBody, GetLoginTicketBody, LoginUrlBody } from '../model/login.js'
 import { LstsummaryUserBody } from '../model/lstsummary.js'
@@ -29,20 +30,8 @@ export const OPERATIONS = {
 /** An operation this adapter reads. @category xml */
 export type Operation = keyof typeof OPERATIONS
 
-/** The bodyContent of each operation. @category xml */
-export interface BodyOf {
-  readonly SetUser: SetUserBody
-  readonly GetUser: GetUserBody
-  readonly CreateUser: CreateUserBody
-  readonly DelUser: DelUserBody
-  readonly ActivateUser: ActivationBody
-  readonly InactivateUser: ActivationBody
-  readonly AuthenticateUser: AuthenticateUserBody
-  readonly GetLoginTicket: GetLoginTicketBody
-  readonly GetloginurlUser: LoginUrlBody
-  readonly GetlogouturlUser: LoginUrlBody
-  readonly LstsummaryUser: LstsummaryUserBody
-}
+/** The bodyContent of each operation, read off the table above. @category xml */
+export type BodyOf = { readonly [O in Operation]: t.TypeOf<(typeof OPERATIONS)[O]> }
 
 // Both spellings real clients send (docs/spec.md §5; test/fixtures/corpus: pybot, pyschedperm use `xmlapi`).
 export const REQUEST_TYPE = /^java:com\.webex\.(?:xmlapi\.)?service\.binding\.user\.([A-Za-z]+)$/
