@@ -250,14 +250,18 @@ export const checkSessionTicket = (
   webExId: string | undefined,
   now: number,
 ): E.Either<OperationError, TicketRecord> =>
-  record !== undefined &&
-  webExId !== undefined &&
-  TicketRecord.is(record) &&
-  Number.isFinite(now) &&
-  sameUser(record.webExId, webExId) &&
-  unexpired(record, now)
-    ? E.right(record)
-    : E.left(invalidSessionTicket())
+  // the stored record comes from the embedder's storage: a value that throws when read is the
+  // embedder's malformed input (named, never echoed), not an engine defect
+  guard(record === undefined ? {} : { request: record }, () =>
+    record !== undefined &&
+    webExId !== undefined &&
+    TicketRecord.is(record) &&
+    Number.isFinite(now) &&
+    sameUser(record.webExId, webExId) &&
+    unexpired(record, now)
+      ? E.right(record)
+      : E.left(invalidSessionTicket()),
+  )
 
 /**
  * The AuthenticateUser answer for a user the service has found (`claimedUser`) and whose
@@ -281,17 +285,18 @@ export const applyAuthenticateUser = (
   claim: AuthenticationClaim,
   verified: boolean,
   issued: AuthenticateUserAnswer,
-): E.Either<OperationError, AuthenticateUserAnswer> => {
-  // only `true` proves the credential: a JavaScript caller's truthy 'yes' must not
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-boolean-literal-compare
-  if (verified !== true) return E.left(credentialRejected(claim.credential))
-  const stored = decodeStoredUser(user, ['active'])
-  if (E.isLeft(stored)) return stored
-  if (activeState(stored.right) === 'DEACTIVATED') return E.left(userNotActive())
-  const answer = decodeRequest(AuthenticateUserAnswer, issued)
-  // the issued ticket is a secret: a malformed one is named by path only
-  return E.isLeft(answer) ? E.left(redactedRequest(answer.left.failures)) : answer
-}
+): E.Either<OperationError, AuthenticateUserAnswer> =>
+  guard({ user, request: [claim, issued] }, () => {
+    // only `true` proves the credential: a JavaScript caller's truthy 'yes' must not
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-boolean-literal-compare
+    if (verified !== true) return E.left(credentialRejected(claim.credential))
+    const stored = decodeStoredUser(user, ['active'])
+    if (E.isLeft(stored)) return stored
+    if (activeState(stored.right) === 'DEACTIVATED') return E.left(userNotActive())
+    const answer = decodeRequest(AuthenticateUserAnswer, issued)
+    // the issued ticket is a secret: a malformed one is named by path only
+    return E.isLeft(answer) ? E.left(redactedRequest(answer.left.failures)) : answer
+  })
 
 const redactedRequest = (
   failures: readonly { readonly code: FailureCode; readonly path: string; readonly expected: string }[],
@@ -345,6 +350,16 @@ const LOGIN_TICKET_ALPHABET = /^[A-Za-z0-9+/._~-]+$/
  * ```
  */
 export const currentLoginTicket = (
+  outstanding: LoginTicket | undefined,
+  fresh: LoginTicket,
+  now: number,
+): E.Either<OperationError, { readonly ticket: LoginTicket; readonly reused: boolean }> =>
+  // (an absent outstanding ticket is no input: `undefined` is not plain data)
+  guard({ request: outstanding === undefined ? fresh : [outstanding, fresh] }, () =>
+    chooseLoginTicket(outstanding, fresh, now),
+  )
+
+const chooseLoginTicket = (
   outstanding: LoginTicket | undefined,
   fresh: LoginTicket,
   now: number,
@@ -492,7 +507,7 @@ export const applyGetLoginTicket = (
   request: GetLoginTicketRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: GetLoginTicketAnswer }> =>
-  guard({ site, user: users, request }, () => {
+  guard({ site, user: users, request: [request, tickets] }, () => {
     const decoded = decodeCall(GetLoginTicketRequest, request, site)
     if (E.isLeft(decoded)) return decoded
     const user = storedUser(users, decoded.right.request.caller.webExId)
@@ -532,7 +547,7 @@ export const applyGetloginurlUser = (
   request: LoginUrlRequest,
   tickets: LoginTickets,
 ): E.Either<OperationError, IssuedLoginTicket & { readonly answer: LoginUrlAnswer }> =>
-  guard({ site, user: users, request }, () => {
+  guard({ site, user: users, request: [request, tickets] }, () => {
     const target = urlTarget(site, users, request)
     if (E.isLeft(target)) return target
     const { body, user: u } = target.right
