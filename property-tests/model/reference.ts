@@ -325,7 +325,10 @@ const run = (current: User, site: SiteContext, request: SetUserRequest): ModelRe
   if (renames) {
     if (caller.role !== 'siteAdmin' && !site.allowUserToChangeUserName)
       fail({ _tag: 'UserNameChangeNotAllowed', exceptionID: '000001', reason: NO_PRIVILEGE })
-    if (site.takenWebExIds.some((name) => name.toLowerCase() === newName.toLowerCase()))
+    if (
+      newName.toLowerCase() !== current.webExId.toLowerCase() &&
+      site.takenWebExIds.some((name) => name.toLowerCase() === newName.toLowerCase())
+    )
       fail({ _tag: 'WebExIdConflict', exceptionID: '030004', webExId: newName })
   }
 

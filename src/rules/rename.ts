@@ -7,7 +7,7 @@
  *
  * A site admin may always rename; the user themself only when the site allows it. A name already
  * taken (other users' names and prior names) is a conflict, compared case-insensitively (D-R14).
- * Renaming to the current name is no rename.
+ * Renaming to the current name is no rename; changing only its case is a rename that never conflicts.
  *
  * @module
  */
@@ -38,7 +38,9 @@ export const validateRename = (
   const to = requestedRename(current, body)
   if (to === undefined) return E.right(undefined)
   if (caller.role !== 'siteAdmin' && !allowUserToChangeUserName) return E.left(userNameChangeNotAllowed())
-  return isTaken(to) ? E.left(webExIdConflict(to)) : E.right(undefined)
+  // the user's own name is never taken from them: a site-wide list of names may hold it (D-R14-1)
+  const ownName = to.toLowerCase() === current.webExId.toLowerCase()
+  return !ownName && isTaken(to) ? E.left(webExIdConflict(to)) : E.right(undefined)
 }
 
 /** The user under its new name, and the `renamed` effect. */

@@ -48,6 +48,22 @@ describe('R14 rename', () => {
     const { effects } = expectRight(apply(user, asAdmin({ webExId: 'jdoe', newWebExId: 'JDoe' })))
     expect(effects).toEqual([{ kind: 'renamed', from: 'jdoe', to: 'JDoe' }])
   })
+
+  it('R14 a case-only change never conflicts, even when the site lists the user’s own name (D-R14-1)', () => {
+    // one site-wide list of every name, the user's own included (an embedder's easiest index)
+    for (const taken of [['jdoe', 'taken'], ['JDOE'], Object.freeze(['jdoe'])]) {
+      const { effects } = expectRight(
+        apply(user, asAdmin({ webExId: 'jdoe', newWebExId: 'JDoe' }), site({ takenWebExIds: taken })),
+      )
+      expect(effects).toEqual([{ kind: 'renamed', from: 'jdoe', to: 'JDoe' }])
+    }
+    // another name in that list still conflicts
+    expect(
+      expectLeft(
+        apply(user, asAdmin({ webExId: 'jdoe', newWebExId: 'Taken' }), site({ takenWebExIds: ['jdoe', 'taken'] })),
+      ),
+    ).toMatchObject({ _tag: 'WebExIdConflict', exceptionID: '030004', webExId: 'Taken' })
+  })
 })
 
 describe('R14 validateRename', () => {
