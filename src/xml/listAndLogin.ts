@@ -9,19 +9,10 @@
 import * as E from '#fp-ts/Either.js'
 import type { OperationError } from '../errors/OperationError.js'
 import type { SetUserError } from '../errors/SetUserError.js'
-import { childPath, list, rootPath, type StructType, struct } from '../model/codec.js'
+import { list, type StructType, struct } from '../model/codec.js'
 import { AuthenticateUserAnswer, GetLoginTicketAnswer, LoginUrlAnswer, LogoutUrlAnswer } from '../model/login.js'
 import { type LstsummaryUserResult, MatchingRecords, UserSummary } from '../model/lstsummary.js'
-import { checkAttributes } from './fromXml.js'
-import {
-  BODY_CONTENT_ATTRIBUTES,
-  bodyContentPath,
-  decodeElement,
-  localType,
-  Problems,
-  readResponse,
-  typePath,
-} from './read.js'
+import { Problems, readAnswer } from './read.js'
 import { renderFailureResponse, successResponse } from './render.js'
 import { renderChildren, type PrefixOf } from './toXml.js'
 
@@ -119,25 +110,8 @@ export const renderLstsummaryUserResponse = (result: E.Either<OperationError, Ls
  */
 const parseAnswer = <A>(xml: string, type: string, codec: StructType<A>): E.Either<SetUserError, A> => {
   const problems = new Problems()
-  const response = readResponse(xml, problems)
-  if (response === undefined) return E.left(problems.toError())
-  const { status, bodyContent } = response
-  if (status.result !== 'SUCCESS') {
-    problems.message.push({
-      code: 'outOfRange',
-      path: childPath(childPath(rootPath('header'), 'response'), 'result'),
-      expected: 'SUCCESS',
-      actual: `FAILURE ${status.exceptionID ?? ''}: ${status.reason ?? ''}`,
-    })
-    return E.left(problems.toError())
-  }
-  if (bodyContent === undefined) return E.left(problems.toError())
-  checkAttributes(bodyContent, bodyContentPath, problems.message, BODY_CONTENT_ATTRIBUTES)
-  const actualType = bodyContent.attributes.get('type')
-  if (localType(actualType)?.toLowerCase() !== type.toLowerCase())
-    problems.message.push({ code: 'outOfRange', path: typePath, expected: `xsi:type use:${type}`, actual: actualType })
-  const value = decodeElement(codec, bodyContent, [], problems.body)
-  return value === undefined || !problems.none ? E.left(problems.toError()) : E.right(value)
+  const value = readAnswer(xml, type, codec, problems, 'ignored')
+  return value === undefined ? E.left(problems.toError()) : E.right(value)
 }
 
 /**

@@ -143,3 +143,38 @@ export const readResponse = (xml: string, problems: Problems): Response | undefi
 }
 /** The local part of an xsi:type value such as `use:getUserResponse` (prefixes are per document). */
 export const localType = (type: string | undefined): string | undefined => type?.slice(type.lastIndexOf(':') + 1)
+
+/**
+ * The bodyContent of a SUCCESS answer whose xsi:type is `type`, decoded by `codec`; `undefined` when
+ * anything failed, with every failure in `problems`. A FAILURE answer is a failure quoting its
+ * exceptionID and reason (D-X10). GetUser's type is compared exactly; the list and login answers'
+ * ignoring case (the Cisco doc prints `use:GetloginurlUserResponse`).
+ */
+export const readAnswer = <A>(
+  xml: string,
+  type: string,
+  codec: StructType<A>,
+  problems: Problems,
+  typeCase: 'exact' | 'ignored',
+): A | undefined => {
+  const response = readResponse(xml, problems)
+  if (response === undefined) return undefined
+  const { status, bodyContent } = response
+  if (status.result !== 'SUCCESS') {
+    problems.message.push({
+      code: 'outOfRange',
+      path: childPath(childPath(rootPath('header'), 'response'), 'result'),
+      expected: 'SUCCESS',
+      actual: `FAILURE ${status.exceptionID ?? ''}: ${status.reason ?? ''}`,
+    })
+    return undefined
+  }
+  if (bodyContent === undefined) return undefined
+  checkAttributes(bodyContent, bodyContentPath, problems.message, BODY_CONTENT_ATTRIBUTES)
+  const actualType = bodyContent.attributes.get('type')
+  const local = localType(actualType)
+  if (typeCase === 'exact' ? local !== type : local?.toLowerCase() !== type.toLowerCase())
+    problems.message.push({ code: 'outOfRange', path: typePath, expected: `xsi:type use:${type}`, actual: actualType })
+  const value = decodeElement(codec, bodyContent, [], problems.body)
+  return problems.none ? value : undefined
+}

@@ -101,14 +101,8 @@ const parseRequest = (xml: string, expected?: Operation): E.Either<SetUserError,
  * r //=> { _tag: 'Right', right: { securityContext: { webExID: 'admin' }, body: { webExId: 'jdoe', meetingTypes: [105] } } }
  * ```
  */
-export const parseSetUserMessage = (xml: string): E.Either<SetUserError, SetUserMessage> => {
-  const parsed = parseRequest(xml, 'SetUser')
-  if (E.isLeft(parsed)) return parsed
-  const m = parsed.right
-  return m.operation === 'SetUser'
-    ? E.right({ securityContext: m.securityContext, body: m.body })
-    : E.left(unexpected(m))
-}
+export const parseSetUserMessage = (xml: string): E.Either<SetUserError, SetUserMessage> =>
+  withoutOperation(parseOperationMessage(xml, 'SetUser'))
 
 /**
  * Parses a GetUser request message (`bodyContent` holds only `webExId`).
@@ -121,14 +115,14 @@ export const parseSetUserMessage = (xml: string): E.Either<SetUserError, SetUser
  * parseGetUserMessage(xml) //=> { _tag: 'Right', right: { securityContext: { webExID: 'dstaudt' }, body: { webExId: 'dstaudt' } } }
  * ```
  */
-export const parseGetUserMessage = (xml: string): E.Either<SetUserError, GetUserMessage> => {
-  const parsed = parseRequest(xml, 'GetUser')
-  if (E.isLeft(parsed)) return parsed
-  const m = parsed.right
-  return m.operation === 'GetUser'
-    ? E.right({ securityContext: m.securityContext, body: m.body })
-    : E.left(unexpected(m))
-}
+export const parseGetUserMessage = (xml: string): E.Either<SetUserError, GetUserMessage> =>
+  withoutOperation(parseOperationMessage(xml, 'GetUser'))
+
+/** The message without its operation name (the one-operation parsers' result). */
+const withoutOperation = <O extends Operation>(
+  parsed: E.Either<SetUserError, MessageOf<O>>,
+): E.Either<SetUserError, Omit<MessageOf<O>, 'operation'>> =>
+  E.isLeft(parsed) ? parsed : E.right({ securityContext: parsed.right.securityContext, body: parsed.right.body })
 
 /** Unreachable: `parseRequest` with an expected operation returns only that operation. */
 const unexpected = (m: RequestMessage): SetUserError =>

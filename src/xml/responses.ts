@@ -7,21 +7,12 @@
  */
 import * as E from '#fp-ts/Either.js'
 import { invalidRequest, type SetUserError } from '../errors/SetUserError.js'
-import { childPath, rootPath, runCodec } from '../model/codec.js'
+import { runCodec } from '../model/codec.js'
 import { GetUserView, User } from '../model/user.js'
 import { MASKED_PASSWORD } from '../rules/joinBeforeHost.js'
 import { readDocument, type XmlElement } from './document.js'
 import { type ResponseStatus } from './envelope.js'
-import { checkAttributes } from './fromXml.js'
-import {
-  BODY_CONTENT_ATTRIBUTES,
-  bodyContentPath,
-  decodeElement,
-  localType,
-  Problems,
-  readResponse,
-  typePath,
-} from './read.js'
+import { Problems, readAnswer, readResponse } from './read.js'
 
 /**
  * Reads the result of any `serv:message` response: SUCCESS or FAILURE, with reason,
@@ -59,30 +50,8 @@ export const parseResponseStatus = (xml: string): E.Either<SetUserError, Respons
  */
 export const parseGetUserResponse = (xml: string): E.Either<SetUserError, User> => {
   const problems = new Problems()
-  const response = readResponse(xml, problems)
-  if (response === undefined) return E.left(problems.toError())
-  const { status, bodyContent } = response
-  if (status.result !== 'SUCCESS') {
-    problems.message.push({
-      code: 'outOfRange',
-      path: childPath(childPath(rootPath('header'), 'response'), 'result'),
-      expected: 'SUCCESS',
-      actual: `FAILURE ${status.exceptionID ?? ''}: ${status.reason ?? ''}`,
-    })
-    return E.left(problems.toError())
-  }
-  if (bodyContent === undefined) return E.left(problems.toError())
-  checkAttributes(bodyContent, bodyContentPath, problems.message, BODY_CONTENT_ATTRIBUTES)
-  const type = bodyContent.attributes.get('type')
-  if (localType(type) !== 'getUserResponse')
-    problems.message.push({
-      code: 'outOfRange',
-      path: typePath,
-      expected: 'xsi:type use:getUserResponse',
-      actual: type,
-    })
-  const view = decodeElement(GetUserView, bodyContent, [], problems.body)
-  if (view === undefined || !problems.none) return E.left(problems.toError())
+  const view = readAnswer(xml, 'getUserResponse', GetUserView, problems, 'exact')
+  if (view === undefined) return E.left(problems.toError())
   const user = fromGetUserView(view)
   const decoded = runCodec(User, user)
   if (decoded.issues.length === 0) return E.right(decoded.value)
