@@ -51,6 +51,11 @@ describe('R28 PCN accounts need the Meeting Center Pro meeting type', () => {
     )
   })
 
+  it('R28 a user without PCN accounts may hold any meeting types (bite experiment 21, docs/testing.md)', () => {
+    const { user } = expectRight(apply(withPin, asAdmin({ webExId: 'jdoe', meetingTypes: [3] }), pro))
+    expect(user.meetingTypes).toEqual([3])
+  })
+
   it('R28 without the site list nothing is checked', () => {
     expectRight(apply(withPin, asSelf({ webExId: 'jdoe', personalTeleconf: { account: [{ accountIndex: 1 }] } })))
   })

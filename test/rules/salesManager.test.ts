@@ -25,6 +25,11 @@ describe('R24 a Sales Center manager is a user of the site', () => {
     expectRight(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', salesCenter: { manager: '' } }), directory))
   })
 
+  it('R24 the manager is looked up trimmed: " boss " names Boss (bite experiment R24, docs/testing.md)', () => {
+    expectRight(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', salesCenter: { manager: ' boss ' } }), directory))
+    expectLeft(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', salesCenter: { manager: ' ghost ' } }), directory))
+  })
+
   it('R24 without the site list nothing is checked', () => {
     expectRight(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', salesCenter: { manager: 'ghost' } })))
   })
