@@ -59,9 +59,9 @@ describe('decodeXmlBytes (D-X11)', () => {
       ])
   })
 
-  it('D-X11 the declaration: single quotes and spaces around "="', () => {
-    const text = "<?xml version='1.0' encoding = 'ISO-8859-1'?><a>é</a>"
-    const raw = bytes(ascii("<?xml version='1.0' encoding = 'ISO-8859-1'?><a>"), [0xe9], ascii('</a>'))
+  it('D-X11 the declaration: single quotes and white space (two spaces, a tab) around "="', () => {
+    const text = "<?xml version='1.0' encoding  =\t'ISO-8859-1'?><a>é</a>"
+    const raw = bytes(ascii("<?xml version='1.0' encoding  =\t'ISO-8859-1'?><a>"), [0xe9], ascii('</a>'))
     expect(decodeXmlBytes(raw)).toEqual(E.right(text))
   })
 
