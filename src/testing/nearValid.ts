@@ -4,19 +4,18 @@
  * user or the site), so a scenario that succeeds fails with exactly that error.
  */
 import fc from 'fast-check'
-import type { SetUserBody, SiteContext, User } from '../index.js'
-import type { Fault, Scenario } from './scenario.js'
-import { IDENTITY_FAULTS, REQUEST_RULE_FAULTS, RESULT_RULE_FAULTS, TSP_FAULTS } from './siteFactFaults.js'
+import type { SetUserBody } from '../index.js'
+import { at, type Fault, withBody, withSite, withUser } from './scenario.js'
+import {
+  BAD_ACCOUNT_LISTS,
+  IDENTITY_FAULTS,
+  REQUEST_RULE_FAULTS,
+  RESULT_RULE_FAULTS,
+  TSP_FAULTS,
+} from './siteFactFaults.js'
 export type { Fault }
 import { INVALID_FOUR_DIGIT_PINS, malformedPin } from './values.js'
 
-const withBody = (s: Scenario, patch: Partial<SetUserBody>): Scenario => ({
-  ...s,
-  request: { ...s.request, body: { ...s.request.body, ...patch } },
-})
-const withUser = (s: Scenario, patch: Partial<User>): Scenario => ({ ...s, user: { ...s.user, ...patch } })
-const withSite = (s: Scenario, patch: Partial<SiteContext>): Scenario => ({ ...s, site: { ...s.site, ...patch } })
-const at = <T>(values: readonly T[], pick: number): T => values[pick % values.length] as T
 const BAD_PINS = [...INVALID_FOUR_DIGIT_PINS, ...fc.sample(malformedPin, { numRuns: 24, seed: 7 })]
 
 /** The faults, in the order of the checks they trip (docs/spec.md §4, D-§4). */
@@ -77,21 +76,7 @@ export const FAULTS: readonly Fault[] = [
     name: 'R10 an account index out of range, twice, or two new defaults',
     tag: 'InvalidAccounts',
     stage: 4,
-    apply: (s, pick) => {
-      const bad = at(
-        [
-          [{ accountIndex: 0 }],
-          [{ accountIndex: 4 }],
-          [{ accountIndex: 2 }, { accountIndex: 2, delete: true }],
-          [
-            { accountIndex: 1, defaultFlag: true },
-            { accountIndex: 3, defaultFlag: true },
-          ],
-        ],
-        pick,
-      )
-      return withBody(s, { thirdPartyTeleconf: { account: bad } })
-    },
+    apply: (s, pick) => withBody(s, { thirdPartyTeleconf: { account: at(BAD_ACCOUNT_LISTS, pick) } }),
   },
   ...TSP_FAULTS,
   {

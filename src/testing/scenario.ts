@@ -106,3 +106,18 @@ export interface Fault {
   /** False when the fault replaces the caller, so other faults' admin-only elements would be denied first. */
   readonly composable?: boolean
 }
+
+/** The scenario with `patch` over its request body (a fault's edit). */
+export const withBody = (s: Scenario, patch: Partial<SetUserBody>): Scenario => ({
+  ...s,
+  request: { ...s.request, body: { ...s.request.body, ...patch } },
+})
+/** The scenario with `patch` over its stored user. */
+export const withUser = (s: Scenario, patch: Partial<User>): Scenario => ({ ...s, user: { ...s.user, ...patch } })
+/** The scenario with `patch` over its site. */
+export const withSite = (s: Scenario, patch: Partial<SiteContext>): Scenario => ({
+  ...s,
+  site: { ...s.site, ...patch },
+})
+/** One of `values`, chosen by a fault's `pick`. */
+export const at = <T>(values: readonly T[], pick: number): T => values[pick % values.length] as T

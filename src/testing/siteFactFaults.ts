@@ -5,16 +5,8 @@
  * scenario. Faults whose site fact would make an earlier rule fire on another fault's edits are
  * not composable.
  */
-import type { SetUserBody, SiteContext, User } from '../index.js'
-import type { Fault, Scenario } from './scenario.js'
-
-const withBody = (s: Scenario, patch: Partial<SetUserBody>): Scenario => ({
-  ...s,
-  request: { ...s.request, body: { ...s.request.body, ...patch } },
-})
-const withUser = (s: Scenario, patch: Partial<User>): Scenario => ({ ...s, user: { ...s.user, ...patch } })
-const withSite = (s: Scenario, patch: Partial<SiteContext>): Scenario => ({ ...s, site: { ...s.site, ...patch } })
-const at = <T>(values: readonly T[], pick: number): T => values[pick % values.length] as T
+import type { SetUserBody } from '../index.js'
+import { at, type Fault, withBody, withSite, withUser } from './scenario.js'
 
 /** The body without anything R33 would refuse (so R34 is the first rule to fire). */
 const withoutIdentityEdits = (body: SetUserBody): SetUserBody => {
@@ -48,6 +40,20 @@ export const IDENTITY_FAULTS: readonly Fault[] = [
   },
 ]
 
+/**
+ * Account lists R10 (teleconference accounts) and R31 (TSP accounts) refuse alike: an index out of
+ * 1–3, one index twice, two new defaults.
+ */
+export const BAD_ACCOUNT_LISTS = [
+  [{ accountIndex: 0 }],
+  [{ accountIndex: 4 }],
+  [{ accountIndex: 2 }, { accountIndex: 2, delete: true }],
+  [
+    { accountIndex: 1, defaultFlag: true },
+    { accountIndex: 3, defaultFlag: true },
+  ],
+] as const
+
 /** R31 (stage 3.5, before R10). */
 export const TSP_FAULTS: readonly Fault[] = [
   {
@@ -56,18 +62,7 @@ export const TSP_FAULTS: readonly Fault[] = [
     stage: 3.5,
     apply: (s, pick) =>
       withBody(s, {
-        tspAccount: at(
-          [
-            [{ accountIndex: 0 }],
-            [{ accountIndex: 4 }],
-            [{ accountIndex: 2 }, { accountIndex: 2, delete: true }],
-            [
-              { accountIndex: 1, defaultFlag: true },
-              { accountIndex: 3, defaultFlag: true },
-            ],
-          ],
-          pick,
-        ),
+        tspAccount: at(BAD_ACCOUNT_LISTS, pick),
       }),
   },
   {
