@@ -7,12 +7,4 @@
  * @packageDocumentation
  */
 export { explainCreateUser, explainSetUser, type Explained, type TraceEntry } from './explain.js'
-export {
-  EXPLAIN_STAGES,
-  RULE_ROWS,
-  type ChangeContext,
-  type ExplainOperation,
-  type ExplainStage,
-  type RuleRow,
-  type RuleSource,
-} from './sources.js'
+export * from './sources.js'

@@ -29,20 +29,7 @@ export {
   getUserBodyArb,
 } from './operations.js'
 export { adminScenarioArb, type CallerKind, fitSite, type Scenario, scenarioArb, selfScenarioArb } from './scenario.js'
-export {
-  email,
-  fourDigits,
-  INVALID_FOUR_DIGIT_PINS,
-  malformedPin,
-  OTHER_IDS,
-  phone,
-  PRODUCT_UNIVERSE,
-  RENAME_TARGETS,
-  requestPin,
-  sipAddress,
-  storedPin,
-  USER_IDS,
-} from './values.js'
+export * from './values.js'
 export { type ClientStyle, clientStyleArb, clientXmlArb, PLAIN_STYLE, renderClientMessage } from './wire.js'
 export {
   checkConformance,

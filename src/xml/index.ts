@@ -6,15 +6,8 @@
  * @packageDocumentation
  */
 export { parseGetUserMessage, parseOperationMessage, parseRequestMessage, parseSetUserMessage } from './requests.js'
-export {
-  requestTypes,
-  type BodyOf,
-  type GetUserMessage,
-  type MessageOf,
-  type Operation,
-  type RequestMessage,
-  type SetUserMessage,
-} from './operations.js'
+export { requestTypes } from './operations.js'
+export type { BodyOf, GetUserMessage, MessageOf, Operation, RequestMessage, SetUserMessage } from './operations.js'
 export {
   renderActivationResponse,
   renderCreateUserResponse,
