@@ -365,7 +365,9 @@ const run = (current: User, site: SiteContext, request: SetUserRequest): ModelRe
   // R22 030056, R21 030003 / 030058
   const password = request.body.password
   if (password !== undefined && password !== '') {
-    if (site.passwords?.adminMaySet === false) fail({ _tag: 'RuleViolation', exceptionID: '030056', path: 'password' })
+    // an SSO site keeps no passwords unless it says the admin may set them (D-F4)
+    const adminMaySet = site.passwords?.adminMaySet ?? site.usesSSO !== true
+    if (!adminMaySet) fail({ _tag: 'RuleViolation', exceptionID: '030056', path: 'password' })
     if (site.passwords !== undefined) {
       if (password.length < (site.passwords.minLength ?? 6))
         fail({ _tag: 'RuleViolation', exceptionID: '030003', path: 'password' })

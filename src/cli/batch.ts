@@ -24,6 +24,7 @@ import {
   type SetUserError,
   type SiteContext,
   type User,
+  userKey,
 } from 'webex-user-rules'
 import { parseGetUserResponse, parseSetUserMessage } from 'webex-user-rules/xml'
 import {
@@ -134,9 +135,11 @@ const runFolder = (
   options: CallOptions,
   tick: (done: number, total: number) => void,
 ): Item[] => {
-  const byWebExId = new Map<string, unknown>()
+  // keyed by userKey: a message naming `JDoe` finds the stored `jdoe` (D-OP-19)
+  const byWebExId = new Map<string, { readonly webExId: string }>()
   for (const user of users)
-    if (isPlainObject(user) && typeof user['webExId'] === 'string') byWebExId.set(user['webExId'], user)
+    if (isPlainObject(user) && typeof user['webExId'] === 'string')
+      byWebExId.set(userKey(user['webExId']), user as { readonly webExId: string })
   let currentSite = site
   return names.map((file, i) => {
     const outcome = ((): Outcome => {
@@ -149,18 +152,20 @@ const runFolder = (
       if (request instanceof Unusable) return { status: 'UNUSABLE', reason: `${file}: ${request.message}` }
       if ('_tag' in request) return { status: 'FAILURE', webExId: undefined, error: request }
       const webExId = (request.body as Partial<SetUserBody>).webExId
-      const before = webExId === undefined ? undefined : byWebExId.get(webExId)
+      const before = webExId === undefined ? undefined : byWebExId.get(userKey(webExId))
       if (before === undefined)
         return { status: 'UNUSABLE', reason: `${file}: no user "${String(webExId)}" in --users` }
-      const outcome = apply(before, currentSite, request.caller, request.body)
+      // the request names the user in its stored spelling, as setUserTarget does: R20 compares exactly
+      const body = { ...request.body, webExId: before.webExId }
+      const outcome = apply(before, currentSite, request.caller, body)
       if (outcome.status === 'SUCCESS') {
         const after = (outcome.result as { readonly user: User }).user
-        byWebExId.delete(webExId ?? '')
-        byWebExId.set(after.webExId, after)
+        byWebExId.delete(userKey(before.webExId))
+        byWebExId.set(userKey(after.webExId), after)
         if (isPlainObject(currentSite))
           currentSite = {
             ...currentSite,
-            activeHostCount: hostCountAfter(currentSite as unknown as SiteContext, before as User, after),
+            activeHostCount: hostCountAfter(currentSite as unknown as SiteContext, before, after),
           }
       }
       return outcome

@@ -18,6 +18,7 @@ import {
   applySetUser,
   type Caller,
   type DelUserResult,
+  findUser,
   formatError,
   type SiteContext,
   type User,
@@ -206,7 +207,8 @@ export const getCommand: CliCommand = operationCommand({
     const title = `GetUser ${body.webExId} ${by(caller)}`
     const view = applyGetUser(users as readonly User[], { caller, body })
     if (E.isLeft(view)) return refused(format, view.left, title, renderFailureResponse(view.left))
-    const stored = (users as readonly User[]).find((u) => u.webExId === body.webExId)
+    // found as GetUser finds it: ignoring case (D-OP-19)
+    const stored = findUser(users as readonly User[], body.webExId)
     return success(format, view.right, stored === undefined ? '' : renderGetUserResponse(stored), [
       `${title}: SUCCESS`,
       ...JSON.stringify(view.right, null, 2)

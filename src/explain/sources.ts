@@ -392,7 +392,7 @@ export const RULE_ROWS: readonly RuleRow[] = [
     stage: 'validation',
     source: {
       kind: 'spec',
-      text: 'A password on an SSO site (030055) or on a site whose users are managed in Control Hub (030056) is refused.',
+      text: 'A password is refused where an identity provider keeps passwords: an SSO site that does not let the admin set them, or any site whose passwords.adminMaySet is FALSE (030056). CreateUser without a password, where the site lets the admin omit one, must force a reset (030055).',
     },
     error: { stage: 'validation', claims: (error) => error._tag === 'RuleViolation' && error.rule === 'R22' },
   },

@@ -70,7 +70,7 @@ const SiteContextC = struct(
     telephony: TelephonyAvailability,
     /** E-mail addresses of all other users (CreateUser, 030005). Absent = none taken. */
     takenEmails: list(str(256)),
-    /** The site signs users in through SSO, so CreateUser needs no password. */
+    /** The site signs users in through SSO: CreateUser needs no password, and a password is refused unless `passwords.adminMaySet` (R22). */
     usesSSO: bool,
     // D-OP-12: site facts of the list and login operations; each absent = its documented default
     /** The site's name (`<site>` of `https://<site>.webex.com/<site>`). Absent = `examplesite`. */

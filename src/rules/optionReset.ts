@@ -5,10 +5,11 @@
  * SetUser request settings ... After validation, any invalid settings will be automatically reset
  * to “off”."
  *
- * Which user setting needs which site feature is one data table, {@link SETTING_GATES} (research
- * §2: the gates Cisco's own admin client applies). After merging, every setting whose effective
- * value is TRUE while one of its features is unsupported (`site.features[f] === false`) is reset
- * to FALSE, across the whole user, with one notice per path. Never an error.
+ * Which user setting needs which site feature is one data table, {@link SETTING_GATES}
+ * (docs/spec.md §7.2: the gates Cisco's own admin client applies). After merging, every setting
+ * whose effective value is TRUE while one of its features is unsupported
+ * (`site.features[f] === false`) is reset to FALSE, across the whole user, with one notice per path.
+ * Never an error.
  *
  * @module
  */

@@ -5,8 +5,8 @@
  * passwords an identity provider keeps); 030055 "resetPassword must be true while SiteAdmin does
  * not specify user password" (CreateUser without a password).
  *
- * D-F4: `site.passwords.adminMaySet` FALSE refuses any non-empty password in SetUser or
- * CreateUser (030056) and makes the password optional on CreateUser; `site.passwords.optionalOnCreate`
+ * D-F4: `site.passwords.adminMaySet` FALSE, or `site.usesSSO` TRUE without `adminMaySet` TRUE,
+ * refuses any non-empty password in SetUser or CreateUser (030056) and makes the password optional on CreateUser; `site.passwords.optionalOnCreate`
  * TRUE lets CreateUser omit the password on a site that keeps passwords itself, and then the user
  * must set one at first login: `security.resetPassword` TRUE, else 030055. Absent = today's rules.
  *
@@ -17,12 +17,20 @@ import { ruleViolation, type RuleViolation } from '../errors/ruleViolation.js'
 import type { SiteContext } from '../model/site.js'
 import type { SetUserBody } from '../model/user.js'
 
+/**
+ * Does an identity provider keep the site's passwords? `adminMaySet` says so; an SSO site keeps
+ * none unless it declares `adminMaySet` TRUE (partial SSO: some users still sign in with a Webex
+ * password).
+ */
+export const passwordsKeptElsewhere = (site: Pick<SiteContext, 'usesSSO' | 'passwords'>): boolean =>
+  site.passwords?.adminMaySet === false || (site.usesSSO === true && site.passwords?.adminMaySet !== true)
+
 /** 030056 when the site does not let anyone set a password through the API. */
 export const checkPasswordAuthority = (
-  site: Pick<SiteContext, 'passwords'>,
+  site: Pick<SiteContext, 'usesSSO' | 'passwords'>,
   body: Pick<SetUserBody, 'password'>,
 ): E.Either<RuleViolation, void> =>
-  site.passwords?.adminMaySet === false && body.password !== undefined && body.password !== ''
+  passwordsKeptElsewhere(site) && body.password !== undefined && body.password !== ''
     ? E.left(ruleViolation('R22', '030056', 'password'))
     : E.right(undefined)
 

@@ -211,8 +211,8 @@ export const selfServiceBodyArb: fc.Arbitrary<SetUserBody> = arbitraryOf(
 // -------------------------------------------------------------------------------------
 
 /**
- * The site features R5 gates settings on (research, GetSite element names), listed here rather than
- * read from the engine's table alone: a gate the engine lost still has its feature switched off in
+ * The site features R5 gates settings on (docs/spec.md §7.2, GetSite element names), listed here rather
+ * than read from the engine's table alone: a gate the engine lost still has its feature switched off in
  * generated sites, so a differential or conformance run sees the difference.
  */
 export const GATED_SITE_FEATURES: readonly string[] = [

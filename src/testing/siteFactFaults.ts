@@ -93,7 +93,7 @@ export const REQUEST_RULE_FAULTS: readonly Fault[] = [
     tag: 'RuleViolation',
     stage: 9.2,
     apply: (s, pick) =>
-      withBody(withSite(s, { commonIdentity: false, passwords: { minLength: 6 } }), {
+      withBody(withSite(s, { commonIdentity: false, usesSSO: false, passwords: { minLength: 6 } }), {
         password: at(['abc', 'pass"word1', 'pässwort99', 'two words'], pick),
       }),
   },

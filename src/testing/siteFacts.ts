@@ -42,6 +42,8 @@ const siteFactArbs = {
     { requiredKeys: [] },
   ),
   commonIdentity: fc.boolean(),
+  // R22: an SSO site refuses passwords unless passwords.adminMaySet is TRUE
+  usesSSO: fc.boolean(),
 }
 
 /**

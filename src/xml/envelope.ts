@@ -1,6 +1,6 @@
 /**
- * The `serv:message` envelope (research webex-user-service §1.1, §3) as codecs, so the header is
- * read by the same codec-driven walk as the body.
+ * The `serv:message` envelope (docs/spec.md §5 and §7.3) as codecs, so the header is read by the same
+ * codec-driven walk as the body.
  *
  * @module
  */

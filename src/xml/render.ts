@@ -183,8 +183,8 @@ export const renderCreateUserResponse = (result: E.Either<SetUserError, SetUserR
     : successResponse('createUserResponse', userId === undefined ? '' : `<use:userId>${String(userId)}</use:userId>`)
 
 /**
- * The DelUser answer: SUCCESS with one `use:user{webExId,status}` per requested webExId (research
- * §1.6), or FAILURE when the whole request was refused.
+ * The DelUser answer: SUCCESS with one `use:user{webExId,status}` per requested webExId
+ * (docs/spec.md §7.6), or FAILURE when the whole request was refused.
  *
  * @category xml
  * @example

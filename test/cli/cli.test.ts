@@ -384,6 +384,32 @@ describe('CLI: stdin and batch', () => {
     expect(result.stderr).toBe('batch: 2 requests, 2 applied, 0 refused, 0 unusable\n')
   })
 
+  it('D-OP-19 a folder message names its user in any case: JDOE finds the stored jdoe, which keeps its name', () => {
+    const message = readFileSync(`${ROOT}${DEMO}meetingtype-105.xml`, 'utf8').replace(
+      /<webExId>jdoe<\/webExId>/,
+      '<webExId>JDOE</webExId>',
+    )
+    expect(message).toContain('<webExId>JDOE</webExId>')
+    const files = { 'in/a.xml': message, 'users.json': JSON.stringify([user]), 'site.json': JSON.stringify(site) }
+    const result = run(['batch', '--input', 'in', '--site', 'site.json', '--users', 'users.json'], {
+      ...io(files),
+      readDir: () => ['a.xml'],
+    })
+    expect(result.stderr).toBe('batch: 1 requests, 1 applied, 0 refused, 0 unusable\n')
+    const out = JSON.parse(result.stdout) as { status: string; result: { user: { webExId: string } } }
+    expect(out.result.user).toMatchObject({ webExId: 'jdoe', meetingTypes: [105] })
+  })
+
+  it('D-OP-19 get --format xml answers for JDoe with the stored jdoe', () => {
+    const files = {
+      'users.json': JSON.stringify([user]),
+      'r.json': JSON.stringify({ webExId: 'JDoe' }),
+    }
+    const result = run(['get', '--users', 'users.json', '--request', 'r.json', '--format', 'xml'], io(files))
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('<use:webExId>jdoe</use:webExId>')
+  })
+
   it('a progress bar only when stderr is a terminal', () => {
     const line = JSON.stringify({ user, site, request: { caller: admin, body: { webExId: 'jdoe' } } })
     const drawn: string[] = []

@@ -33,6 +33,20 @@ describe('R22 who sets passwords (SSO and Control Hub sites)', () => {
     expect(create(ana, idp)._tag).toBe('Right')
   })
 
+  it('R22 030056 on an SSO site (usesSSO) unless it declares that the admin may set passwords', () => {
+    const sso = site({ usesSSO: true })
+    expect(expectLeft(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', password: 'Rnd&Pw-9x2Q' }), sso))).toEqual(
+      expect.objectContaining({ exceptionID: '030056', path: 'password' }),
+    )
+    expect(create({ ...ana, password: 'Rnd&Pw-9x2Q' }, sso)).toMatchObject({
+      _tag: 'Left',
+      left: { exceptionID: '030056' },
+    })
+    const partialSso = site({ usesSSO: true, passwords: { adminMaySet: true } })
+    expectRight(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', password: 'Rnd&Pw-9x2Q' }), partialSso))
+    expectRight(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', firstName: 'Jo' }), sso))
+  })
+
   it('R22 other edits on such a site are fine', () => {
     expectRight(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', firstName: 'Jo', password: '' }), idp))
   })
