@@ -6,9 +6,10 @@
  * not specify user password" (CreateUser without a password).
  *
  * D-F4: `site.passwords.adminMaySet` FALSE, or `site.usesSSO` TRUE without `adminMaySet` TRUE,
- * refuses any non-empty password in SetUser or CreateUser (030056) and makes the password optional on CreateUser; `site.passwords.optionalOnCreate`
- * TRUE lets CreateUser omit the password on a site that keeps passwords itself, and then the user
- * must set one at first login: `security.resetPassword` TRUE, else 030055. Absent = today's rules.
+ * refuses any non-empty password in SetUser or CreateUser (030056) and makes the password optional
+ * on CreateUser; `site.passwords.optionalOnCreate` TRUE lets CreateUser omit the password on a site
+ * that keeps passwords itself, and then the user must set one at first login:
+ * `security.resetPassword` TRUE, else 030055. Absent = today's rules.
  *
  * @module
  */
