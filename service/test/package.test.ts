@@ -2,7 +2,7 @@
  * Issue 11 item 1: the service is built on the published entry points of webex-user-rules, the
  * root package's built dist/ (linked by the npm workspace), not on its sources.
  */
-import { realpathSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -21,5 +21,15 @@ describe('the service package', () => {
     const xml = await import('webex-user-rules/xml')
     expect(typeof core.applySetUser).toBe('function')
     expect(typeof xml.parseRequestMessage).toBe('function')
+  })
+
+  it('every path its package.json `files` lists exists (dist/ after the build)', () => {
+    const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+    const files =
+      typeof manifest === 'object' && manifest !== null && 'files' in manifest && Array.isArray(manifest.files)
+        ? manifest.files.map(String)
+        : []
+    expect(files).toContain('dist')
+    expect(files.filter((f) => !existsSync(new URL(`../${f}`, import.meta.url)))).toEqual([])
   })
 })
