@@ -60,6 +60,8 @@ const writeInputs = (inputs: Inputs): void => {
 
 const describeEntry = (entry: TraceEntry): string => {
   switch (entry.kind) {
+    case 'step':
+      return `step ${entry.detail}`
     case 'changed':
       return `changed ${entry.path}: ${show(entry.before)} → ${show(entry.after)}`
     case 'ignored':

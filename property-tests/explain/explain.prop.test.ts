@@ -12,28 +12,7 @@ import { EXPLAIN_STAGES, explainCreateUser, explainSetUser, type Explained } fro
 import { adminBodyArb, siteArb } from 'webex-user-rules/testing'
 import { scenarioArb } from 'webex-user-rules/testing'
 import { counted } from '../support/cases.js'
-
-const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
-
-/** Every element path to its value: containers are walked, a list is one value. */
-const flatten = (value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> => {
-  if (isRecord(value)) {
-    for (const [key, child] of Object.entries(value)) flatten(child, prefix === '' ? key : `${prefix}.${key}`, out)
-  } else if (value !== undefined) {
-    out.set(prefix, canonical(value))
-  }
-  return out
-}
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_k, v: unknown) =>
-    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  )
-
-const differingPaths = (before: unknown, after: unknown): string[] => {
-  const b = flatten(before)
-  const a = flatten(after)
-  return [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p)).sort()
-}
+import { differingPaths } from '../support/trace.js'
 
 const checkTrace = (explained: Explained, before: unknown, result: E.Either<unknown, SetUserResult>): void => {
   const { trace } = explained

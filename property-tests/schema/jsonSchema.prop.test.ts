@@ -1,6 +1,9 @@
 /**
  * The shipped JSON Schemas (D-PG3) answer as the codecs do, checked with a standard validator
- * (ajv, JSON Schema 2020-12): every value generated from the codec tree validates, and every
+ * (ajv, JSON Schema 2020-12), for every schema shipped — the model, SetUser's and CreateUser's
+ * requests, and the bodies of every other operation (GetUser, DelUser, ActivateUser /
+ * InactivateUser, LstsummaryUser, AuthenticateUser, GetLoginTicket, GetloginurlUser /
+ * GetlogouturlUser): every value generated from the codec tree validates, and every
  * near-valid value — one node of a valid value replaced by a wrong type, an out-of-range number,
  * a string over its limit, an unknown element, a missing required element, a list of the wrong
  * length — gets the same answer from the schema as from the codec.
@@ -95,6 +98,10 @@ const faultsOf = (node: Node): fc.Arbitrary<unknown> => {
         fc.constant({}),
         fc.constant([]),
         fc.constant(Array.from({ length: Math.min(codec.maxItems + 1, 200) }, () => items[0] ?? null)),
+        // one valid item too many, so the bound alone decides (an empty list has no item to repeat)
+        ...(codec.maxItems < 200
+          ? [fc.array(arbitraryOf(codec.item), { minLength: codec.maxItems + 1, maxLength: codec.maxItems + 1 })]
+          : []),
         fc.constant([...items, null]),
       )
     }

@@ -1,8 +1,8 @@
 /**
  * The single-request commands: `apply` (SetUser), `create`, `get`, `delete`, `activate`,
  * `inactivate`. Each reads its request as the operation's XML message or as a JSON body, runs the
- * same engine function a server would, and prints JSON, the `serv:message` answer, or the readable
- * diff. One skeleton ({@link operationCommand}) does the reading; each command only says which
+ * same engine function a server would, and prints JSON, the `serv:message` answer, the readable
+ * diff, or the explain trace (`--format explain`: the operation's explain function, D-PG1). One skeleton ({@link operationCommand}) does the reading; each command only says which
  * engine function to call and how to show its result.
  *
  * @module
@@ -54,14 +54,20 @@ import {
   SITE_OPTION,
   stringOption,
   success,
-  APPLY_FORMATS,
   unusable,
   Unusable,
   USERS_OPTION,
   usersOf,
 } from './shared.js'
-import { formatTrace } from './explain.js'
-import { explainSetUser } from 'webex-user-rules/explain'
+import { explainedResult } from './explain.js'
+import {
+  explainActivateUser,
+  explainCreateUser,
+  explainDelUser,
+  explainGetUser,
+  explainInactivateUser,
+  explainSetUser,
+} from 'webex-user-rules/explain'
 
 /** What a command's engine call gets once the files are read. */
 interface Call<O extends Operation> {
@@ -80,8 +86,6 @@ interface OperationSpec<O extends Operation> {
   /** The files besides the request, in the order they are read. */
   readonly needs: readonly ('user' | 'users' | 'site')[]
   readonly extraOptions?: readonly OptionSpec[]
-  /** The `--format` choices, when not the common three. */
-  readonly formats?: readonly Format[]
   readonly execute: (call: Call<O>) => CliResult
 }
 
@@ -101,9 +105,7 @@ const operationCommand = <O extends Operation>(spec: OperationSpec<O>): CliComma
   options: [
     ...spec.needs.map((need) => (need === 'site' ? SITE_OPTION : need === 'users' ? USERS_OPTION : USER_OPTION)),
     REQUEST_OPTION,
-    ...CALL_OPTIONS.map((option) =>
-      spec.formats !== undefined && option.flags.startsWith('--format') ? { ...option, choices: spec.formats } : option,
-    ),
+    ...CALL_OPTIONS,
     ...(spec.extraOptions ?? []),
   ],
   run: (options, io) => {
@@ -145,7 +147,6 @@ export const applyCommand: CliCommand = operationCommand({
   summary: 'apply a SetUser request to a stored user, as the Webex Meetings XML API would',
   operation: 'SetUser',
   needs: ['user', 'site'],
-  formats: APPLY_FORMATS,
   extraOptions: [
     {
       flags: '--retarget',
@@ -158,19 +159,8 @@ export const applyCommand: CliCommand = operationCommand({
     const stored = options['retarget'] === true ? retarget(users[0], body) : users[0]
     const title = `SetUser ${(body as Partial<typeof body>).webExId ?? '(no webExId)'} ${by(caller)}`
     // the engine decodes the user and the site (they may come straight from JSON.parse, docs/spec.md §1)
-    if (format === 'explain') {
-      const { result, trace } = explainSetUser(stored as User, site as SiteContext, { caller, body })
-      if (E.isLeft(result)) {
-        const input = refused('diff', result.left, title, '')
-        if (input.exitCode === 2) return input
-      }
-      const failed = E.isLeft(result)
-      return {
-        stdout: formatTrace(`${title}: ${failed ? 'FAILURE' : 'SUCCESS'}`, trace),
-        stderr: '',
-        exitCode: failed ? 1 : 0,
-      }
-    }
+    if (format === 'explain')
+      return explainedResult(title, explainSetUser(stored as User, site as SiteContext, { caller, body }))
     const result = applySetUser(stored as User, site as SiteContext, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderSetUserResponse(result))
     return success(format, result.right, renderSetUserResponse(result), [
@@ -188,6 +178,7 @@ export const createCommand: CliCommand = operationCommand({
   needs: ['site'],
   execute: ({ format, caller, request: { body }, site }) => {
     const title = `CreateUser ${body.webExId ?? '(no webExId)'} ${by(caller)}`
+    if (format === 'explain') return explainedResult(title, explainCreateUser(site as SiteContext, { caller, body }))
     const result = applyCreateUser(site as SiteContext, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderCreateUserResponse(result))
     return success(format, result.right, renderCreateUserResponse(result), [
@@ -205,6 +196,7 @@ export const getCommand: CliCommand = operationCommand({
   needs: ['users'],
   execute: ({ format, caller, request: { body }, users }) => {
     const title = `GetUser ${body.webExId} ${by(caller)}`
+    if (format === 'explain') return explainedResult(title, explainGetUser(users as readonly User[], { caller, body }))
     const view = applyGetUser(users as readonly User[], { caller, body })
     if (E.isLeft(view)) return refused(format, view.left, title, renderFailureResponse(view.left))
     // found as GetUser finds it: ignoring case (D-OP-19)
@@ -241,6 +233,12 @@ export const deleteCommand: CliCommand = operationCommand({
   execute: ({ format, caller, request: { body }, site, users }) => {
     const title = `DelUser ${body.webExId.join(', ')} ${by(caller)}`
     const stored = users as readonly User[]
+    if (format === 'explain') {
+      const explained = explainDelUser(site as SiteContext, stored, { caller, body })
+      // each outcome by the name it answers with: the stored spelling of a found user (D-OP-19)
+      const names = E.isRight(explained.result) ? explained.result.right.results.map((o) => o.webExId) : []
+      return explainedResult(title, explained, (i) => names[i] ?? `#${String(i + 1)}`)
+    }
     const result = applyDelUser(site as SiteContext, stored, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderDelUserResponse(result))
     return success(format, result.right, renderDelUserResponse(result), [
@@ -260,6 +258,10 @@ const activation = (name: string, operation: 'ActivateUser' | 'InactivateUser'):
       const body: ActivationBody = request.body
       const title = `${operation} ${body.webexID ?? String(body.userID)} ${by(caller)}`
       const stored = users as readonly User[]
+      if (format === 'explain') {
+        const explain = operation === 'ActivateUser' ? explainActivateUser : explainInactivateUser
+        return explainedResult(title, explain(site as SiteContext, stored, { caller, body }))
+      }
       const apply = operation === 'ActivateUser' ? applyActivateUser : applyInactivateUser
       const result = apply(site as SiteContext, stored, { caller, body })
       if (E.isLeft(result)) return refused(format, result.left, title, renderActivationResponse(operation, result))

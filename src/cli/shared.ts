@@ -57,11 +57,12 @@ export const unusable = (message: string, command?: string): CliResult => ({
   exitCode: 2,
 })
 
-/** The output formats of the single-request commands. */
-export const FORMATS = ['json', 'xml', 'diff'] as const
-/** `apply` also has `explain`: the rule trace of `explainSetUser`. */
-export const APPLY_FORMATS = [...FORMATS, 'explain'] as const
-export type Format = (typeof APPLY_FORMATS)[number]
+/**
+ * The output formats of the single-request commands; `explain` is the rule trace of the
+ * operation's explain function (`webex-user-rules/explain`, D-PG1).
+ */
+export const FORMATS = ['json', 'xml', 'diff', 'explain'] as const
+export type Format = (typeof FORMATS)[number]
 
 /** The roles `--role` accepts. */
 export const ROLES: readonly CallerRole[] = ['siteAdmin', 'roSiteAdmin', 'host', 'attendee']
@@ -290,7 +291,7 @@ export const CALL_OPTIONS: readonly OptionSpec[] = [
   {
     flags: '--format <format>',
     description:
-      'json: the result; xml: the serv:message answer; diff: the changes (default: diff on a terminal, json otherwise)',
+      'json: the result; xml: the serv:message answer; diff: the changes (default: diff on a terminal, json otherwise); explain: each step, change, notice, effect or error with the rule and the sentence that decided it',
     choices: FORMATS,
   },
 ]

@@ -1,16 +1,19 @@
 /**
  * The explain trace: the usual result of an operation plus, in pipeline order, which rule decided
- * each changed path, each ignored or reset value, each effect and the error, with the sentence of
- * the reference page (or the decision) behind it.
+ * each changed path, each ignored or reset value, each effect, each decision step and the error,
+ * with the sentence of the reference page (or the decision) behind it.
  *
  * The trace is computed after the operation from its inputs and its result, by the rule rows of
  * `sources.ts`: the operations themselves are not touched, so a call that does not ask for a trace
- * costs exactly what it did (D-PG1).
+ * costs exactly what it did (D-PG1). This module holds the trace's shape and the machinery every
+ * operation's explain shares, with SetUser and CreateUser; `siblings.ts`, `list.ts` and `login.ts`
+ * explain the other operations.
  *
  * @module
  */
 import * as E from '#fp-ts/Either.js'
 import { applySetUser } from '../operations/setUser.js'
+import type { OperationError } from '../errors/OperationError.js'
 import type { SetUserError } from '../errors/SetUserError.js'
 import type { CreateUserRequest } from '../model/operations.js'
 import type { SetUserRequest } from '../model/request.js'
@@ -34,14 +37,36 @@ interface EntryBase {
   readonly rule: string
   readonly title: string
   readonly source: RuleSource
+  /**
+   * DelUser only: the index, in request order, of the outcome (`results[i]`) this entry is about.
+   * Absent on an entry about the request as a whole.
+   */
+  readonly outcome?: number
 }
 
 /**
- * One line of the explain trace.
+ * A value in a decision step's `data`: plain, JSON-ready, never a secret.
+ *
+ * @category explain
+ */
+export type StepValue = string | number | boolean | readonly string[]
+
+/**
+ * One line of the explain trace: a changed path, a notice, an effect, the error, or — for the
+ * operations that read and decide rather than change (GetUser, LstsummaryUser, the login
+ * operations) and for the lookups of DelUser, ActivateUser and InactivateUser — a decision step
+ * (`step`): who may, who was found, which filter, order and page, which credential and ticket.
  *
  * @category explain
  */
 export type TraceEntry =
+  | (EntryBase & {
+      readonly kind: 'step'
+      /** What was decided, for people; never a secret (no password, ticket or token). */
+      readonly detail: string
+      /** The same, for programs: e.g. `{ matched: 3, users: 10 }` for a filter. */
+      readonly data: Readonly<Record<string, StepValue>>
+    })
   | (EntryBase & {
       readonly kind: 'changed'
       readonly path: string
@@ -51,15 +76,18 @@ export type TraceEntry =
     })
   | (EntryBase & { readonly kind: Notice['kind']; readonly path: string; readonly message: string })
   | (EntryBase & { readonly kind: 'effect'; readonly effect: Effect })
-  | (EntryBase & { readonly kind: 'error'; readonly error: SetUserError })
+  | (EntryBase & { readonly kind: 'error'; readonly error: OperationError })
 
 /**
- * An operation's result and the trace that explains it.
+ * An operation's result and the trace that explains it: `Explained` (SetUser's result) for
+ * SetUser, CreateUser, ActivateUser and InactivateUser, `Explained<DelUserResult>` for DelUser,
+ * `Explained<GetUserView>` for GetUser, and the list and login operations' own results and
+ * `OperationError`.
  *
  * @category explain
  */
-export interface Explained {
-  readonly result: E.Either<SetUserError, SetUserResult>
+export interface Explained<A = SetUserResult, L = SetUserError> {
+  readonly result: E.Either<L, A>
   readonly trace: readonly TraceEntry[]
 }
 
@@ -144,29 +172,117 @@ interface Ranked {
   readonly order: number
 }
 
-/** Within a stage: what the stage wrote, then what it ignored or reset, then what it asks for. */
+/**
+ * Within a stage: what the stage decided, what it wrote, then what it ignored or reset, then what
+ * it asks for, then its error.
+ */
 const KIND_ORDER: Readonly<Record<TraceEntry['kind'], number>> = {
-  changed: 0,
-  ignored: 1,
-  reset: 1,
-  warning: 1,
-  effect: 2,
-  error: 3,
+  step: 0,
+  changed: 1,
+  ignored: 2,
+  reset: 2,
+  warning: 2,
+  effect: 3,
+  error: 4,
 }
+const KINDS = 5
 
 const base = (row: RuleRow | undefined, stage: ExplainStage): EntryBase =>
   row === undefined ? { ...UNEXPLAINED, stage } : { stage, rule: row.rule, title: row.title, source: row.source }
 
 const rank = (entry: TraceEntry, order: number): Ranked => ({
   entry,
-  stage: EXPLAIN_STAGES.indexOf(entry.stage) * 4 + KIND_ORDER[entry.kind],
+  stage: stageIndex(entry.stage) * KINDS + KIND_ORDER[entry.kind],
   order,
 })
 
-/** The trace of a refused operation: the error and the rule that answered with it. */
-export const traceOfError = (error: SetUserError, operation: ExplainOperation): readonly TraceEntry[] => {
+/** Where a stage comes in the pipeline (`EXPLAIN_STAGES`). */
+export const stageIndex = (stage: ExplainStage): number => EXPLAIN_STAGES.indexOf(stage)
+
+/**
+ * The stages that ran before `stage` (every stage when `undefined`, i.e. the operation succeeded):
+ * what a refused operation's steps may describe.
+ */
+export const stagesBefore = (stage: ExplainStage | undefined): ReadonlySet<ExplainStage> =>
+  new Set(stage === undefined ? EXPLAIN_STAGES : EXPLAIN_STAGES.slice(0, stageIndex(stage)))
+
+/**
+ * A decision step of the rule row `rule` / `title`, in the row's stage unless `stage` says
+ * otherwise. A row that is not there gives an `unexplained` step, which the explain laws refuse.
+ */
+export const step = (
+  rule: string,
+  title: string,
+  detail: string,
+  data: Readonly<Record<string, StepValue>> = {},
+  stage?: ExplainStage,
+): TraceEntry => {
+  const row = RULE_ROWS.find((r) => r.rule === rule && r.title === title)
+  return { ...base(row, stage ?? row?.stage ?? 'decode'), kind: 'step', detail, data }
+}
+
+/** The entries with `outcome` set (DelUser's per-user entries). */
+export const forOutcome = (entries: readonly TraceEntry[], outcome: number): TraceEntry[] =>
+  entries.map((entry) => ({ ...entry, outcome }))
+
+/**
+ * The users as a list the explanation can read again: an array as given (the operation reads it
+ * as it is), any other iterable recorded while the operation walks it (it may be one-shot).
+ */
+export const replayable = (
+  users: Iterable<User>,
+): { readonly input: Iterable<User>; readonly seen: () => readonly User[] } => {
+  if (Array.isArray(users)) return { input: users, seen: () => users as readonly User[] }
+  const recorded: User[] = []
+  return {
+    input: {
+      *[Symbol.iterator]() {
+        for (const user of users) {
+          recorded.push(user)
+          yield user
+        }
+      },
+    },
+    seen: () => recorded,
+  }
+}
+
+/** The row that explains `error` in `operation`, and the stage it fails in. */
+const errorEntry = (error: OperationError, operation: ExplainOperation): TraceEntry => {
   const row = RULE_ROWS.find((r) => r.error?.claims(error, operation) === true)
-  return [{ ...base(row, row?.error?.stage ?? 'decode'), kind: 'error', error }]
+  return { ...base(row, row?.error?.stage ?? 'decode'), kind: 'error', error }
+}
+
+/**
+ * The trace of a refused operation: the decision steps that ran before the error (those of an
+ * earlier stage than the error's), then the error and the rule that answered with it. `steps`
+ * is asked for only when the error comes after the stages it describes, so a step is never
+ * computed from inputs the operation refused.
+ */
+export const traceOfError = (
+  error: OperationError,
+  operation: ExplainOperation,
+  steps: (before: ExplainStage) => readonly TraceEntry[] = () => [],
+): readonly TraceEntry[] => {
+  const entry = errorEntry(error, operation)
+  const limit = stageIndex(entry.stage)
+  const ran = limit > 0 ? steps(entry.stage).filter((s) => stageIndex(s.stage) < limit) : []
+  return [...ran, entry]
+}
+
+/** What a successful operation's trace is computed from. */
+export interface Outcome {
+  /** The user before the operation (`undefined` for CreateUser). */
+  readonly before: User | undefined
+  /** The user after it (GetUser: the view). */
+  readonly after: unknown
+  /** The body of the SetUser request the operation ran (for DelUser and (In)activateUser, of `active`). */
+  readonly body: unknown
+  readonly notices: readonly Notice[]
+  readonly effects: readonly Effect[]
+  readonly operation: ExplainOperation
+  /** The decision steps (authorization, lookup, …). */
+  readonly steps?: readonly TraceEntry[]
 }
 
 /** The trace of a successful operation, from its input user, its body and its result. */
@@ -175,13 +291,18 @@ export const traceOfSuccess = (
   body: unknown,
   result: SetUserResult,
   operation: ExplainOperation,
-): readonly TraceEntry[] => {
-  const ranked: Ranked[] = []
+): readonly TraceEntry[] =>
+  traceOf({ before, after: result.user, body, notices: result.notices, effects: result.effects, operation })
+
+/** The trace of an outcome: its steps, changed paths, notices and effects in pipeline order. */
+export const traceOf = (outcome: Outcome): readonly TraceEntry[] => {
+  const { before, after, body, operation } = outcome
+  const ranked: Ranked[] = (outcome.steps ?? []).map((entry, i) => rank(entry, i))
   const paths: string[] = []
-  changedPaths(before, result.user, '', paths)
+  changedPaths(before, after, '', paths)
   for (const [i, path] of paths.entries()) {
     const beforeValue = lookup(before, path).value
-    const afterValue = lookup(result.user, path).value
+    const afterValue = lookup(after, path).value
     const sent = lookup(body, path)
     const context: ChangeContext = {
       path,
@@ -189,7 +310,7 @@ export const traceOfSuccess = (
       after: afterValue,
       sent: sent.value,
       isSent: sent.found,
-      notices: result.notices,
+      notices: outcome.notices,
       operation,
     }
     const row = RULE_ROWS.find((r) => r.change?.(context) === true)
@@ -203,8 +324,8 @@ export const traceOfSuccess = (
     }
     ranked.push(rank(entry, i))
   }
-  for (const [i, notice] of result.notices.entries()) ranked.push(explainNotice(notice, i))
-  for (const [i, effect] of result.effects.entries()) {
+  for (const [i, notice] of outcome.notices.entries()) ranked.push(explainNotice(notice, i))
+  for (const [i, effect] of outcome.effects.entries()) {
     const row = RULE_ROWS.find((r) => r.effects?.includes(effect.kind) === true)
     // effects keep the order the pipeline gives them in (D-§4)
     ranked.push(rank({ ...base(row, 'effects'), kind: 'effect', effect }, i))

@@ -12,6 +12,8 @@
  * @module
  */
 import type { ModelCodec } from '../model/codec.js'
+import { AuthenticateUserBody, GetLoginTicketBody, LoginUrlBody } from '../model/login.js'
+import { LstsummaryUserBody } from '../model/lstsummary.js'
 import { ActivationBody, CreateUserRequest, DelUserBody, GetUserBody } from '../model/operations.js'
 import { Caller, SetUserRequest } from '../model/request.js'
 import { SiteContext } from '../model/site.js'
@@ -71,6 +73,22 @@ export const SCHEMA_CODECS: readonly (readonly [name: string, codec: ModelCodec,
   ['GetUserView', GetUserView, 'What GetUser returns for a user.'],
   ['DelUserBody', DelUserBody, 'The bodyContent of a DelUser request.'],
   ['ActivationBody', ActivationBody, 'The bodyContent of an ActivateUser or InactivateUser request.'],
+  [
+    'LstsummaryUserBody',
+    LstsummaryUserBody,
+    'The bodyContent of a LstsummaryUser request: filters, listControl, order, dataScope, webACD (every element optional).',
+  ],
+  [
+    'AuthenticateUserBody',
+    AuthenticateUserBody,
+    'The bodyContent of an AuthenticateUser request: an accessToken, a samlResponse (with protocol), or nothing.',
+  ],
+  ['GetLoginTicketBody', GetLoginTicketBody, 'The bodyContent of a GetLoginTicket request: always empty.'],
+  [
+    'LoginUrlBody',
+    LoginUrlBody,
+    'The bodyContent of a GetloginurlUser or GetlogouturlUser request: webExID and an optional backURL.',
+  ],
 ]
 
 /** The root schema of `name`: the dialect, an id, a title and the codec's schema. */

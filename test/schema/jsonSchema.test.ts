@@ -5,9 +5,20 @@
  */
 import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { SetUserBody, SiteContext, User } from 'webex-user-rules'
+import {
+  AuthenticateUserBody,
+  GetLoginTicketBody,
+  LoginUrlBody,
+  LstsummaryUserBody,
+  SetUserBody,
+  SiteContext,
+  User,
+} from 'webex-user-rules'
+import { type Operation, parseOperationMessage } from 'webex-user-rules/xml'
 import { rootSchema, SCHEMA_CODECS, schemaOf } from '../../src/schema/jsonSchema.js'
+import { OPERATIONS } from '../../src/xml/operations.js'
 
 const ajv = new Ajv2020({ strict: true, allErrors: true })
 for (const entry of SCHEMA_CODECS) ajv.addSchema(rootSchema(...entry))
@@ -18,6 +29,15 @@ const validatorOf = (name: string) => {
 }
 const demo = (file: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../examples/demo/${file}`, import.meta.url), 'utf8'))
+/** The bodyContent of a corpus request, as the XML adapter reads it. */
+const corpusBody = (file: string, operation: Operation): unknown => {
+  const parsed = parseOperationMessage(
+    readFileSync(new URL(`../fixtures/corpus/${file}`, import.meta.url), 'utf8'),
+    operation,
+  )
+  if (E.isLeft(parsed)) throw new Error(`fixture ${file} does not parse`)
+  return parsed.right.body
+}
 
 describe('D-PG3 JSON Schema', () => {
   it('D-PG3 the demo user and site validate; the seed meetingType 105 body validates', () => {
@@ -66,5 +86,52 @@ describe('D-PG3 JSON Schema', () => {
       expect(() => validatorOf(name)).not.toThrow()
     }
     expect(SCHEMA_CODECS.map(([, codec]) => codec)).toEqual(expect.arrayContaining([User, SetUserBody, SiteContext]))
+  })
+
+  it('D-PG3 every operation the XML adapter reads has the schema of its bodyContent', () => {
+    const shipped = new Set(SCHEMA_CODECS.map(([, codec]) => codec))
+    for (const [operation, codec] of Object.entries(OPERATIONS)) expect(shipped.has(codec), operation).toBe(true)
+    expect(SCHEMA_CODECS.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['LstsummaryUserBody', 'AuthenticateUserBody', 'GetLoginTicketBody', 'LoginUrlBody']),
+    )
+  })
+
+  it('D-PG3 D-OP-3 the list and login bodies of the corpus validate (Moodle, borgified, the C# tool, the Cisco samples)', () => {
+    const cases: readonly (readonly [string, Operation, string])[] = [
+      ['lstsummaryuser-moodle-1.xml', 'LstsummaryUser', 'LstsummaryUserBody'],
+      ['lstsummaryuser-borgified-1.xml', 'LstsummaryUser', 'LstsummaryUserBody'],
+      ['lstsummaryuser-csharp-1.xml', 'LstsummaryUser', 'LstsummaryUserBody'],
+      ['lstsummaryuser-ciscodoc-1.xml', 'LstsummaryUser', 'LstsummaryUserBody'],
+      ['authenticateuser-atlas-1.xml', 'AuthenticateUser', 'AuthenticateUserBody'],
+      ['authenticateuser-ciscodoc-1.xml', 'AuthenticateUser', 'AuthenticateUserBody'],
+      ['getloginticket-ciscodoc-1.xml', 'GetLoginTicket', 'GetLoginTicketBody'],
+      ['getloginurluser-ciscodoc-1.xml', 'GetloginurlUser', 'LoginUrlBody'],
+      ['getloginurluser-moodle-1.xml', 'GetloginurlUser', 'LoginUrlBody'],
+    ]
+    for (const [file, operation, schema] of cases) {
+      const body = corpusBody(file, operation)
+      expect(validatorOf(schema)(body), `${file}: ${JSON.stringify(validatorOf(schema).errors)}`).toBe(true)
+    }
+  })
+
+  it('D-PG3 D-OP-6 D-OP-18 near-valid list and login bodies are refused by the schema as by the codec', () => {
+    const refused: readonly (readonly [string, { is: (u: unknown) => boolean }, unknown])[] = [
+      ['LstsummaryUserBody', LstsummaryUserBody, { order: { orderBy: ['NAME'] } }],
+      ['LstsummaryUserBody', LstsummaryUserBody, { order: { orderBy: ['UID', 'EMAIL', 'CITY', 'FAX'] } }],
+      ['LstsummaryUserBody', LstsummaryUserBody, { listControl: { startFrom: -1 } }],
+      ['LstsummaryUserBody', LstsummaryUserBody, { listControl: { listMethod: 'and' } }],
+      ['LstsummaryUserBody', LstsummaryUserBody, { dataScope: { regDateStart: '07/01/2010 09:30:00 PM' } }],
+      ['AuthenticateUserBody', AuthenticateUserBody, { password: 'pw' }],
+      ['AuthenticateUserBody', AuthenticateUserBody, { accessToken: '' }],
+      ['GetLoginTicketBody', GetLoginTicketBody, { webExId: 'host01' }],
+      ['LoginUrlBody', LoginUrlBody, { webExId: 'student42' }],
+      ['LoginUrlBody', LoginUrlBody, { webExID: 'student42', backURL: 'x'.repeat(2049) }],
+    ]
+    for (const [schema, codec, body] of refused) {
+      expect(codec.is(body), JSON.stringify(body)).toBe(false)
+      expect(validatorOf(schema)(body), JSON.stringify(body)).toBe(false)
+    }
+    expect(validatorOf('GetLoginTicketBody')({})).toBe(true)
+    expect(validatorOf('LoginUrlBody')({ webExID: 'student42', backURL: '' })).toBe(true)
   })
 })
