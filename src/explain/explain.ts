@@ -226,25 +226,36 @@ export const forOutcome = (entries: readonly TraceEntry[], outcome: number): Tra
   entries.map((entry) => ({ ...entry, outcome }))
 
 /**
- * The users as a list the explanation can read again: an array as given (the operation reads it
- * as it is), any other iterable recorded while the operation walks it (it may be one-shot).
+ * An explain function of an operation over the site's users (LstsummaryUser and the login
+ * operations): the operation's own arguments, any after the request in `Extra`.
  */
-export const replayable = (
+export type ExplainOverUsers<R, A, Extra extends readonly unknown[] = readonly []> = (
+  site: SiteContext,
   users: Iterable<User>,
-): { readonly input: Iterable<User>; readonly seen: () => readonly User[] } => {
-  if (Array.isArray(users)) return { input: users, seen: () => users as readonly User[] }
+  request: R,
+  ...extra: Extra
+) => Explained<A, OperationError>
+
+/**
+ * Runs `operation` over `users` and keeps what it read for the trace: an array as given (the
+ * operation reads it as it is), any other iterable recorded while the operation walks it (it may be
+ * one-shot, so the explanation must not read it again).
+ */
+export const overUsers = <A>(
+  users: Iterable<User>,
+  operation: (input: Iterable<User>) => A,
+): { readonly result: A; readonly seen: () => readonly User[] } => {
+  if (Array.isArray(users)) return { result: operation(users), seen: () => users as readonly User[] }
   const recorded: User[] = []
-  return {
-    input: {
-      *[Symbol.iterator]() {
-        for (const user of users) {
-          recorded.push(user)
-          yield user
-        }
-      },
+  const input: Iterable<User> = {
+    *[Symbol.iterator]() {
+      for (const user of users) {
+        recorded.push(user)
+        yield user
+      }
     },
-    seen: () => recorded,
   }
+  return { result: operation(input), seen: () => recorded }
 }
 
 /** The row that explains `error` in `operation`, and the stage it fails in. */

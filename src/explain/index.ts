@@ -8,7 +8,14 @@
  *
  * @packageDocumentation
  */
-export { explainCreateUser, explainSetUser, type Explained, type StepValue, type TraceEntry } from './explain.js'
+export {
+  explainCreateUser,
+  explainSetUser,
+  type Explained,
+  type ExplainOverUsers,
+  type StepValue,
+  type TraceEntry,
+} from './explain.js'
 export { explainActivateUser, explainDelUser, explainGetUser, explainInactivateUser } from './siblings.js'
 export { explainLstsummaryUser } from './list.js'
 export {

@@ -8,7 +8,6 @@
  * @module
  */
 import * as E from '#fp-ts/Either.js'
-import type { OperationError } from '../errors/OperationError.js'
 import type { LstsummaryUserBody, LstsummaryUserResult } from '../model/lstsummary.js'
 import type { SiteContext } from '../model/site.js'
 import type { User } from '../model/user.js'
@@ -19,7 +18,7 @@ import {
   type LstsummaryUserRequest,
   pageOf,
 } from '../operations/lstsummaryUser.js'
-import { type Explained, replayable, step, type TraceEntry, traceOfError } from './explain.js'
+import { type ExplainOverUsers, overUsers, step, type TraceEntry, traceOfError } from './explain.js'
 import type { ExplainStage } from './sources.js'
 
 const given = (value: string | undefined): value is string => value !== undefined && value !== ''
@@ -132,13 +131,13 @@ const matchCount = (site: SiteContext, users: readonly User[], request: Lstsumma
  * trace[1]?.kind === 'step' && trace[1].detail //=> 'email = "JDOE@example.com" (listMethod AND): 1 of 2 users match'
  * ```
  */
-export const explainLstsummaryUser = (
-  site: SiteContext,
-  users: Iterable<User>,
-  request: LstsummaryUserRequest,
-): Explained<LstsummaryUserResult, OperationError> => {
-  const list = replayable(users)
-  const result = applyLstsummaryUser(site, list.input, request)
+export const explainLstsummaryUser: ExplainOverUsers<LstsummaryUserRequest, LstsummaryUserResult> = (
+  site,
+  users,
+  request,
+) => {
+  const list = overUsers(users, (input) => applyLstsummaryUser(site, input, request))
+  const result = list.result
   // read only once the operation got past the decoding of the request
   const authorized = (): TraceEntry =>
     step('D-OP-1', 'who reads whom', `${request.caller.webExId} (${request.caller.role}) may list the site's users`, {

@@ -28,7 +28,15 @@ import {
   siteBaseUrl,
 } from '../operations/login.js'
 import { findUser, sameUser } from '../operations/lookup.js'
-import { type Explained, replayable, stagesBefore, step, type TraceEntry, traceOfError } from './explain.js'
+import {
+  type Explained,
+  type ExplainOverUsers,
+  overUsers,
+  stagesBefore,
+  step,
+  type TraceEntry,
+  traceOfError,
+} from './explain.js'
 import type { ExplainStage } from './sources.js'
 
 const MASK = '******'
@@ -164,14 +172,13 @@ export const explainAuthenticateUser = (
  * //=> ['host01 found', 'host01 is ACTIVATED', 'no outstanding login ticket: the fresh one', 'apiVersion WebEx XML API V10.0.0 (the default)']
  * ```
  */
-export const explainGetLoginTicket = (
-  site: SiteContext,
-  users: Iterable<User>,
-  request: GetLoginTicketRequest,
-  tickets: LoginTickets,
-): Explained<IssuedLoginTicket & { readonly answer: GetLoginTicketAnswer }, OperationError> => {
-  const list = replayable(users)
-  const result = applyGetLoginTicket(site, list.input, request, tickets)
+export const explainGetLoginTicket: ExplainOverUsers<
+  GetLoginTicketRequest,
+  IssuedLoginTicket & { readonly answer: GetLoginTicketAnswer },
+  [tickets: LoginTickets]
+> = (site, users, request, tickets) => {
+  const list = overUsers(users, (input) => applyGetLoginTicket(site, input, request, tickets))
+  const result = list.result
   const steps = (before: ExplainStage | undefined): TraceEntry[] => {
     const stages = stagesBefore(before)
     const user = stages.has('lookup') ? findUser(list.seen(), request.caller.webExId) : undefined
@@ -255,14 +262,13 @@ const baseUrlStep = (site: SiteContext): TraceEntry =>
  * //=> 'https://examplesite.webex.com/examplesite/p.php?AT=LI&FN=Fname&LN=Lname&EM=email@example.com&WID=hostid&TK=******&MU=GoBack&BU='
  * ```
  */
-export const explainGetloginurlUser = (
-  site: SiteContext,
-  users: Iterable<User>,
-  request: LoginUrlRequest,
-  tickets: LoginTickets,
-): Explained<IssuedLoginTicket & { readonly answer: LoginUrlAnswer }, OperationError> => {
-  const list = replayable(users)
-  const result = applyGetloginurlUser(site, list.input, request, tickets)
+export const explainGetloginurlUser: ExplainOverUsers<
+  LoginUrlRequest,
+  IssuedLoginTicket & { readonly answer: LoginUrlAnswer },
+  [tickets: LoginTickets]
+> = (site, users, request, tickets) => {
+  const list = overUsers(users, (input) => applyGetloginurlUser(site, input, request, tickets))
+  const result = list.result
   if (E.isLeft(result))
     return {
       result,
@@ -299,13 +305,9 @@ export const explainGetloginurlUser = (
  * trace.map((t) => `${t.stage} ${t.rule} ${t.kind}`) //=> ['authorization D-OP-16 error']
  * ```
  */
-export const explainGetlogouturlUser = (
-  site: SiteContext,
-  users: Iterable<User>,
-  request: LoginUrlRequest,
-): Explained<LogoutUrlAnswer, OperationError> => {
-  const list = replayable(users)
-  const result = applyGetlogouturlUser(site, list.input, request)
+export const explainGetlogouturlUser: ExplainOverUsers<LoginUrlRequest, LogoutUrlAnswer> = (site, users, request) => {
+  const list = overUsers(users, (input) => applyGetlogouturlUser(site, input, request))
+  const result = list.result
   if (E.isLeft(result))
     return {
       result,
