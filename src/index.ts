@@ -11,7 +11,8 @@ export { decodeSetUserRequest } from './decode.js'
 export { indexSite } from './operations/siteIndex.js'
 
 // the sibling operations, on the same rules
-export { applyCreateUser, userDefaults } from './operations/createUser.js'
+export { applyCreateUser } from './operations/createUser.js'
+export { type NewUserContext, userDefaults, withUserDefaults } from './model/newUser.js'
 export { applyDelUser, type DelUserOutcome, type DelUserResult } from './operations/delUser.js'
 export { applyActivateUser, applyInactivateUser } from './operations/activation.js'
 export { applyGetUser, type GetUserRequest } from './operations/getUser.js'

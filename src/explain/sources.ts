@@ -312,7 +312,7 @@ export const RULE_ROWS: readonly RuleRow[] = [
     stage: 'defaults',
     source: {
       kind: 'decision',
-      text: 'Only a site admin creates users. The required elements are webExId, password, email, firstName and lastName; a taken webExId is 030004, a taken email 030005. The new user starts from the schema defaults written out so that GetUser shows them; then the SetUser rules apply.',
+      text: "Only a site admin creates users. The required elements are webExId, password, email, firstName and lastName; a taken webExId is 030004, a taken email 030005. The new user starts from the defaults of a new user (D-NU: the schema defaults, the site's time zone and language, and every other element a real GetUser answer always carries) written out so that GetUser shows them; then the SetUser rules apply.",
     },
     change: (c) => c.operation === 'CreateUser' && !c.isSent,
     effects: ['sendWelcome'],

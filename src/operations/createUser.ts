@@ -1,6 +1,7 @@
 /**
  * CreateUser: a site admin provisions a new host or admin account. The same rule modules as
- * SetUser, applied to the schema defaults instead of a stored user (docs/spec.md §4 order):
+ * SetUser, applied to a new user's defaults (`defaultsOf`, D-NU) instead of a stored user (docs/spec.md
+ * §4 order):
  *
  * decode → authorization (site admin only) → required elements (030009) → webExId / email
  * conflicts (030004 / 030005) → value validation (R7 PIN and hostPIN, R10, R12, R13, R18, D-VF,
@@ -23,42 +24,12 @@ import {
 import { CreateUserRequest } from '../model/operations.js'
 import type { SetUserResult } from '../model/result.js'
 import type { SiteContext } from '../model/site.js'
-import { booleanDefaults, privilegeDefaults } from '../model/defaults.js'
-import { CommOptions, type CreateUserBody, Options, type SetUserBody, type User } from '../model/user.js'
+import { defaultsOf } from '../model/newUser.js'
+import type { CreateUserBody, SetUserBody } from '../model/user.js'
 import { applyValidated, validateValues } from '../pipeline.js'
 import { checkCreateWithoutPassword, passwordOptionalOnCreate } from '../rules/passwordAuthority.js'
 import { pinDecodeError } from '../rules/pin.js'
 import { takenNameLookup } from '../rules/rename.js'
-
-/**
- * The user CreateUser starts from: the schema defaults (docs/spec.md §7.2), written out so that GetUser
- * shows them. Options and commOptions FALSE; every privilege FALSE but `otherTelephony` (TRUE) and
- * the default role `host`; ACTIVATED; time zone -1; category 0; PCN join-before-host FALSE; Sales
- * Center role `rep`.
- *
- * @category operations
- * @example
- * ```ts
- * import { userDefaults } from 'webex-user-rules'
- * const user = userDefaults('student42')
- * user.active //=> 'ACTIVATED'
- * user.privilege?.host //=> true
- * user.privilege?.otherTelephony //=> true
- * user.options?.emailVisible //=> false
- * ```
- */
-export const userDefaults = (webExId: string): User => ({
-  webExId,
-  categoryId: 0,
-  commOptions: booleanDefaults(CommOptions),
-  options: booleanDefaults(Options),
-  timeZoneID: -1,
-  // the schema defaults, and CreateUser's default role host (docs/spec.md §7.2)
-  privilege: { ...privilegeDefaults(), host: true },
-  active: 'ACTIVATED',
-  personalTeleconf: { joinBeforeHost: false },
-  salesCenter: { roles: { rep: true, mgr: false, asst: false, sme: false } },
-})
 
 /** The required elements of CreateUser, in the order the error names them. */
 const REQUIRED = ['webExId', 'password', 'email', 'firstName', 'lastName'] as const
@@ -68,7 +39,11 @@ const missingElements = (body: CreateUserBody, passwordOptional: boolean): strin
 
 /**
  * Applies a CreateUser request: the new user with the effects the server must carry out, or the
- * first error.
+ * first error. The new user starts from `userDefaults` on this site — every element a real
+ * GetUser answer always carries — with the time zone and language names that go with the ones the
+ * body sends (D-NU), and a `timeZoneID` of -1 ("not set") stored as the site's zone; `registeredAt`
+ * (milliseconds since 1970 UTC, the caller's clock: the engine reads none) becomes its
+ * `registrationDate`. The `userId` is the store's to assign.
  *
  * @category operations
  * @example
@@ -81,6 +56,8 @@ const missingElements = (body: CreateUserBody, passwordOptional: boolean): strin
  * })
  * created._tag === 'Right' && created.right.effects
  * //=> [{ kind: 'assignMeetingLicense', service: 'meetingCenter' }, { kind: 'sendWelcome' }]
+ * const at = applyCreateUser(site, { caller: { webExId: 'moodleapi', role: 'siteAdmin' }, body: { webExId: 'x', email: 'x@example.edu', password: 'pw', firstName: 'X', lastName: 'Y' } }, Date.UTC(2026, 0, 2, 20, 4, 5))
+ * at._tag === 'Right' && at.right.user.registrationDate //=> '01/02/2026 12:04:05'
  * applyCreateUser(site, { caller: { webExId: 'moodleapi', role: 'siteAdmin' }, body: { webExId: 'x', email: 'x@example.edu' } })
  * //=> { _tag: 'Left', left: { _tag: 'MissingRequiredElements', exceptionID: '030009', reason: 'Missing required fields: password, firstName, lastName', missing: ['password', 'firstName', 'lastName'] } }
  * ```
@@ -88,11 +65,16 @@ const missingElements = (body: CreateUserBody, passwordOptional: boolean): strin
 export const applyCreateUser = (
   site: SiteContext,
   request: CreateUserRequest,
+  registeredAt?: number,
 ): E.Either<SetUserError, SetUserResult> => {
-  return guard({ site, request }, () => run(site, request))
+  return guard({ site, request }, () => run(site, request, registeredAt))
 }
 
-const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, SetUserResult> => {
+const run = (
+  siteInput: unknown,
+  requestInput: unknown,
+  registeredAt: number | undefined,
+): E.Either<SetUserError, SetUserResult> => {
   const decoded = decodeRequest(CreateUserRequest, requestInput)
   if (E.isLeft(decoded)) return E.left(pinDecodeError(decoded.left)) // D-F1
   const decodedSite = decodeSite(siteInput)
@@ -119,15 +101,24 @@ const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, 
 
   const { sendWelcome, ...rest } = body
   const asSetUser: SetUserBody = { ...rest, webExId }
-  const base = userDefaults(webExId)
+  // a number only: anything else is no clock (D-NU-4), never a throw
+  const at = typeof registeredAt === 'number' ? { registeredAt } : {}
+  const base = defaultsOf(webExId, { site, ...at }, body)
   const stage = { base, before: undefined, site, caller, body: asSetUser }
   const validated = validateValues(stage)
   if (E.isLeft(validated)) return validated
   const applied = applyValidated(stage, validated.right)
-  if (E.isLeft(applied) || sendWelcome !== true) return applied
+  if (E.isLeft(applied)) return applied
+  // D-NU-3: -1 is the schema's "not set", the site's zone: the user is stored in it, by its id
+  const { user } = applied.right
+  const zoned =
+    user.timeZoneID === -1 && base.timeZoneID !== undefined
+      ? { ...applied.right, user: { ...user, timeZoneID: base.timeZoneID } }
+      : applied.right
+  if (sendWelcome !== true) return E.right(zoned)
   // the welcome mail goes out before the WebOffice sync, which stays last (D-R17)
-  const effects = [...applied.right.effects]
+  const effects = [...zoned.effects]
   const sync = effects.findIndex((effect) => effect.kind === 'syncWebOffice')
   effects.splice(sync === -1 ? effects.length : sync, 0, { kind: 'sendWelcome' })
-  return E.right({ ...applied.right, effects })
+  return E.right({ ...zoned, effects })
 }
