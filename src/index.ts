@@ -11,8 +11,7 @@ export { decodeSetUserRequest } from './decode.js'
 export { indexSite } from './operations/siteIndex.js'
 
 // the sibling operations, on the same rules
-export { applyCreateUser } from './operations/createUser.js'
-export { type NewUserContext, userDefaults, withUserDefaults } from './model/newUser.js'
+export { applyCreateUser, userDefaults } from './operations/createUser.js'
 export { applyDelUser, type DelUserOutcome, type DelUserResult } from './operations/delUser.js'
 export { applyActivateUser, applyInactivateUser } from './operations/activation.js'
 export { applyGetUser, type GetUserRequest } from './operations/getUser.js'
@@ -24,6 +23,7 @@ export {
   type ActivationRequest,
   type CreateUserRequest,
   type DelUserRequest,
+  type NewUserTemplate,
 } from './model/operations.js'
 
 // codecs for untrusted JSON, and the model's types

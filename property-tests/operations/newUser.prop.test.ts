@@ -13,7 +13,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { applyCreateUser, type CreateUserBody, type SiteContext, type User, withUserDefaults } from 'webex-user-rules'
+import { applyCreateUser, type CreateUserBody, type SiteContext, type User } from 'webex-user-rules'
+import { newUserOf, withUserDefaults } from 'webex-user-rules/new-user'
 import { createUserBodyArb, deepFreeze, siteArb, userArb } from 'webex-user-rules/testing'
 import { renderGetUserResponse } from 'webex-user-rules/xml'
 import { webexDateTime } from '../../src/model/newUser.js'
@@ -187,7 +188,11 @@ describe('D-NU every created user carries every always-present element', () => {
     fc.assert(
       fc.property(freeSiteArb, createUserBodyArb(['u1']), clockArb, fc.boolean(), (site, body, at, sendsPairs) => {
         const sent = sendsPairs ? body : withoutPairs(body)
-        const result = applyCreateUser(deepFreeze(site), deepFreeze({ caller: ADMIN, body: sent }), at)
+        const result = applyCreateUser(
+          deepFreeze(site),
+          deepFreeze({ caller: ADMIN, body: sent }),
+          newUserOf({ registeredAt: at }),
+        )
         if (E.isLeft(result)) return
         created++
         const { user } = result.right

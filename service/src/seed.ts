@@ -16,7 +16,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import { SiteContext, User, withUserDefaults } from 'webex-user-rules'
+import { SiteContext, User } from 'webex-user-rules'
+import { withUserDefaults } from 'webex-user-rules/new-user'
 import { parseGetUserResponse } from 'webex-user-rules/xml'
 import { hashPassword, sha256 } from './auth.js'
 import type { Database, Queryable } from './db/database.js'

@@ -22,6 +22,7 @@ import {
   timeZoneIdOf,
   timeZoneName,
 } from './timeZones.js'
+import type { NewUserTemplate } from './operations.js'
 import { CommOptions, MyWebEx, Options, SupportedServices, type User } from './user.js'
 
 /**
@@ -102,7 +103,15 @@ const two = (n: number): string => String(n).padStart(2, '0')
 /**
  * D-NU-4: `MM/DD/YYYY HH:MM:SS` (the format of atlas-1's `02/08/2016 15:21:23`) of a time in
  * milliseconds, shifted by the zone's standard offset. Civil date from the day count (Gregorian
- * rules, H. Hinnant's days-to-civil), so no `Date` and no clock.
+ * rules, H. Hinnant's days-to-civil), so no `Date` and no clock. Undefined outside the years 1970–9999.
+ *
+ * @category operations
+ * @example
+ * ```ts
+ * import { webexDateTime } from 'webex-user-rules/new-user'
+ * webexDateTime(Date.UTC(2016, 1, 8, 23, 21, 23), -480) //=> '02/08/2016 15:21:23'
+ * webexDateTime(-1) //=> undefined
+ * ```
  */
 export const webexDateTime = (ms: number, offsetMinutes = 0): string | undefined => {
   const local = Math.floor(ms) + offsetMinutes * 60_000
@@ -192,19 +201,46 @@ export const defaultsOf = (webExId: string, context: NewUserContext, given: Give
  * @category operations
  * @example
  * ```ts
- * import { userDefaults } from 'webex-user-rules'
- * const user = userDefaults('student42', { registeredAt: Date.UTC(2016, 1, 8, 23, 21, 23) })
+ * import { newUserDefaults } from 'webex-user-rules/new-user'
+ * const user = newUserDefaults('student42', { registeredAt: Date.UTC(2016, 1, 8, 23, 21, 23) })
  * user.active //=> 'ACTIVATED'
  * user.privilege?.host //=> true
  * user.privilege?.otherTelephony //=> true
  * user.options?.emailVisible //=> false
  * user.timeZone //=> 'GMT-08:00, Pacific (San Jose)'
  * user.registrationDate //=> '02/08/2016 15:21:23'
- * userDefaults('student42', { site: { timeZoneID: 25, languages: [{ id: 9, name: 'GERMAN' }] } }).timeZone
+ * newUserDefaults('student42', { site: { timeZoneID: 25, languages: [{ id: 9, name: 'GERMAN' }] } }).timeZone
  * //=> 'GMT+01:00, Europe (Berlin)'
  * ```
  */
-export const userDefaults = (webExId: string, context: NewUserContext = {}): User => defaultsOf(webExId, context, {})
+export const newUserDefaults = (webExId: string, context: NewUserContext = {}): User => defaultsOf(webExId, context, {})
+
+/**
+ * The template for `applyCreateUser` that stores what a real site stores (D-NU): {@link newUserDefaults}
+ * on the request's site, with the time zone and language names that go with those the body sends,
+ * registered at `registeredAt` (milliseconds since 1970 UTC: the caller's clock, the engine reads none;
+ * anything but a time between 1970 and 9999 gives no `registrationDate`).
+ *
+ * @category operations
+ * @example
+ * ```ts
+ * import { applyCreateUser } from 'webex-user-rules'
+ * import { newUserOf } from 'webex-user-rules/new-user'
+ * const site = { activeHostCount: 1, allowUserToChangeUserName: false, takenWebExIds: ['moodleapi'], productIds: [], controlHubManaged: false }
+ * const body = { webExId: 'x', email: 'x@example.edu', password: 'pw', firstName: 'X', lastName: 'Y' }
+ * const at = applyCreateUser(site, { caller: { webExId: 'moodleapi', role: 'siteAdmin' }, body }, newUserOf({ registeredAt: Date.UTC(2026, 0, 2, 20, 4, 5) }))
+ * at._tag === 'Right' && at.right.user.registrationDate //=> '01/02/2026 12:04:05'
+ * at._tag === 'Right' && at.right.user.timeZone //=> 'GMT-08:00, Pacific (San Jose)'
+ * ```
+ */
+export const newUserOf =
+  (context: Pick<NewUserContext, 'registeredAt'> = {}): NewUserTemplate =>
+  (webExId, body, site) =>
+    defaultsOf(
+      webExId,
+      { site, ...(typeof context.registeredAt === 'number' ? { registeredAt: context.registeredAt } : {}) },
+      body,
+    )
 
 /** A JSON object (not a list). */
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
@@ -220,7 +256,7 @@ const over = (defaults: unknown, given: unknown): unknown => {
 
 /**
  * The user as a site stores it (D-NU-6): what `user` gives, completed with a new user's defaults
- * ({@link userDefaults}) for every element it lacks, at any depth — a given `privilege` with only
+ * ({@link newUserDefaults}) for every element it lacks, at any depth — a given `privilege` with only
  * `siteAdmin` keeps every other privilege's default; a given list is kept whole. The time zone and
  * language defaults follow what the user gives (a `timeZoneID` of 25 gets Berlin's name); a
  * `timeZoneID` of -1 (the schema's "not set") becomes the site's zone. Everything else the user gives
@@ -230,7 +266,7 @@ const over = (defaults: unknown, given: unknown): unknown => {
  * @category operations
  * @example
  * ```ts
- * import { withUserDefaults } from 'webex-user-rules'
+ * import { withUserDefaults } from 'webex-user-rules/new-user'
  * const user = withUserDefaults({ webExId: 'jdoe', privilege: { siteAdmin: true }, timeZoneID: 11 })
  * user.privilege?.siteAdmin //=> true
  * user.privilege?.otherTelephony //=> true

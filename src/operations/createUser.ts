@@ -1,7 +1,7 @@
 /**
  * CreateUser: a site admin provisions a new host or admin account. The same rule modules as
- * SetUser, applied to a new user's defaults (`defaultsOf`, D-NU) instead of a stored user (docs/spec.md
- * §4 order):
+ * SetUser, applied to a new user's defaults (`userDefaults`, or the caller's template: D-NU) instead
+ * of a stored user (docs/spec.md §4 order):
  *
  * decode → authorization (site admin only) → required elements (030009) → webExId / email
  * conflicts (030004 / 030005) → value validation (R7 PIN and hostPIN, R10, R12, R13, R18, D-VF,
@@ -21,15 +21,47 @@ import {
   type SetUserError,
   webExIdConflict,
 } from '../errors/SetUserError.js'
-import { CreateUserRequest } from '../model/operations.js'
+import { CreateUserRequest, type NewUserTemplate } from '../model/operations.js'
 import type { SetUserResult } from '../model/result.js'
 import type { SiteContext } from '../model/site.js'
-import { defaultsOf } from '../model/newUser.js'
-import type { CreateUserBody, SetUserBody } from '../model/user.js'
+import { booleanDefaults, privilegeDefaults } from '../model/defaults.js'
+import { CommOptions, type CreateUserBody, Options, type SetUserBody, type User } from '../model/user.js'
 import { applyValidated, validateValues } from '../pipeline.js'
 import { checkCreateWithoutPassword, passwordOptionalOnCreate } from '../rules/passwordAuthority.js'
 import { pinDecodeError } from '../rules/pin.js'
 import { takenNameLookup } from '../rules/rename.js'
+
+/**
+ * The user CreateUser starts from when not told otherwise: the schema defaults (docs/spec.md §7.2),
+ * written out so that GetUser shows them. Options and commOptions FALSE; every privilege FALSE but
+ * `otherTelephony` (TRUE) and the default role `host`; ACTIVATED; time zone -1; category 0; PCN
+ * join-before-host FALSE; Sales Center role `rep`. What a real site stores for a new user — every
+ * element a GetUser answer always carries, the site's zone and language, the registration date — is
+ * `newUserOf` of `webex-user-rules/new-user` (D-NU, D-BD-4).
+ *
+ * @category operations
+ * @example
+ * ```ts
+ * import { userDefaults } from 'webex-user-rules'
+ * const user = userDefaults('student42')
+ * user.active //=> 'ACTIVATED'
+ * user.privilege?.host //=> true
+ * user.privilege?.otherTelephony //=> true
+ * user.options?.emailVisible //=> false
+ * ```
+ */
+export const userDefaults = (webExId: string): User => ({
+  webExId,
+  categoryId: 0,
+  commOptions: booleanDefaults(CommOptions),
+  options: booleanDefaults(Options),
+  timeZoneID: -1,
+  // the schema defaults, and CreateUser's default role host (docs/spec.md §7.2)
+  privilege: { ...privilegeDefaults(), host: true },
+  active: 'ACTIVATED',
+  personalTeleconf: { joinBeforeHost: false },
+  salesCenter: { roles: { rep: true, mgr: false, asst: false, sme: false } },
+})
 
 /** The required elements of CreateUser, in the order the error names them. */
 const REQUIRED = ['webExId', 'password', 'email', 'firstName', 'lastName'] as const
@@ -39,11 +71,9 @@ const missingElements = (body: CreateUserBody, passwordOptional: boolean): strin
 
 /**
  * Applies a CreateUser request: the new user with the effects the server must carry out, or the
- * first error. The new user starts from `userDefaults` on this site — every element a real
- * GetUser answer always carries — with the time zone and language names that go with the ones the
- * body sends (D-NU), and a `timeZoneID` of -1 ("not set") stored as the site's zone; `registeredAt`
- * (milliseconds since 1970 UTC, the caller's clock: the engine reads none) becomes its
- * `registrationDate`. The `userId` is the store's to assign.
+ * first error. The new user starts from `newUser` (by default {@link userDefaults}: the schema
+ * defaults); a `timeZoneID` of -1 ("not set") is stored as the template's zone when it has one (D-NU-3).
+ * The `userId` is the store's to assign.
  *
  * @category operations
  * @example
@@ -56,8 +86,6 @@ const missingElements = (body: CreateUserBody, passwordOptional: boolean): strin
  * })
  * created._tag === 'Right' && created.right.effects
  * //=> [{ kind: 'assignMeetingLicense', service: 'meetingCenter' }, { kind: 'sendWelcome' }]
- * const at = applyCreateUser(site, { caller: { webExId: 'moodleapi', role: 'siteAdmin' }, body: { webExId: 'x', email: 'x@example.edu', password: 'pw', firstName: 'X', lastName: 'Y' } }, Date.UTC(2026, 0, 2, 20, 4, 5))
- * at._tag === 'Right' && at.right.user.registrationDate //=> '01/02/2026 12:04:05'
  * applyCreateUser(site, { caller: { webExId: 'moodleapi', role: 'siteAdmin' }, body: { webExId: 'x', email: 'x@example.edu' } })
  * //=> { _tag: 'Left', left: { _tag: 'MissingRequiredElements', exceptionID: '030009', reason: 'Missing required fields: password, firstName, lastName', missing: ['password', 'firstName', 'lastName'] } }
  * ```
@@ -65,15 +93,15 @@ const missingElements = (body: CreateUserBody, passwordOptional: boolean): strin
 export const applyCreateUser = (
   site: SiteContext,
   request: CreateUserRequest,
-  registeredAt?: number,
+  newUser: NewUserTemplate = userDefaults,
 ): E.Either<SetUserError, SetUserResult> => {
-  return guard({ site, request }, () => run(site, request, registeredAt))
+  return guard({ site, request }, () => run(site, request, newUser))
 }
 
 const run = (
   siteInput: unknown,
   requestInput: unknown,
-  registeredAt: number | undefined,
+  newUser: NewUserTemplate,
 ): E.Either<SetUserError, SetUserResult> => {
   const decoded = decodeRequest(CreateUserRequest, requestInput)
   if (E.isLeft(decoded)) return E.left(pinDecodeError(decoded.left)) // D-F1
@@ -101,9 +129,7 @@ const run = (
 
   const { sendWelcome, ...rest } = body
   const asSetUser: SetUserBody = { ...rest, webExId }
-  // a number only: anything else is no clock (D-NU-4), never a throw
-  const at = typeof registeredAt === 'number' ? { registeredAt } : {}
-  const base = defaultsOf(webExId, { site, ...at }, body)
+  const base = newUser(webExId, body, site)
   const stage = { base, before: undefined, site, caller, body: asSetUser }
   const validated = validateValues(stage)
   if (E.isLeft(validated)) return validated

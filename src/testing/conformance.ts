@@ -39,6 +39,7 @@ import {
   renderGetUserResponse,
   type SecurityContext,
 } from '../xml/index.js'
+import { newUserOf } from '../newUser/index.js'
 import { adminBodyArb, selfServiceBodyArb } from './model.js'
 import { createUserBodyArb } from './operations.js'
 import { type ClientStyle, clientStyleArb, PLAIN_STYLE, renderClientMessage } from './wire.js'
@@ -444,7 +445,7 @@ const predict = (
       }
     }
     case 'CreateUser': {
-      const result = applyCreateUser(siteFor(ctx, state, ''), { caller, body: message.body })
+      const result = applyCreateUser(siteFor(ctx, state, ''), { caller, body: message.body }, newUserOf())
       if (E.isLeft(result)) return { expected: failure(result.left), next: state }
       const slot = Number(/u([0-9]+)$/.exec(message.body.webExId ?? '')?.[1] ?? -1)
       const userId = observed?.userId

@@ -6,15 +6,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import {
-  applyCreateUser,
-  type CreateUserBody,
-  type SetUserResult,
-  type SiteContext,
-  type User,
-  userDefaults,
-  withUserDefaults,
-} from 'webex-user-rules'
+import { applyCreateUser, type CreateUserBody, type SetUserResult, type SiteContext, type User } from 'webex-user-rules'
+import { newUserDefaults as userDefaults, newUserOf, withUserDefaults } from 'webex-user-rules/new-user'
 import { webexDateTime } from '../../src/model/newUser.js'
 import { timeZoneName } from '../../src/model/timeZones.js'
 import { ADMIN, deepFreeze, site } from '../helpers.js'
@@ -28,7 +21,11 @@ const BODY: CreateUserBody = {
 }
 
 const created = (body: CreateUserBody, siteContext: SiteContext = site(), registeredAt?: number): User => {
-  const result = applyCreateUser(deepFreeze(siteContext), deepFreeze({ caller: ADMIN, body }), registeredAt)
+  const result = applyCreateUser(
+    deepFreeze(siteContext),
+    deepFreeze({ caller: ADMIN, body }),
+    newUserOf(registeredAt === undefined ? {} : { registeredAt }),
+  )
   if (E.isLeft(result)) return expect.fail(JSON.stringify(result.left))
   return (result.right satisfies SetUserResult).user
 }

@@ -3,7 +3,8 @@
  * transaction under an advisory lock, so several processes starting together on one PostgreSQL
  * apply each migration once. Never edit a released migration; add the next number.
  */
-import { type User, withUserDefaults } from 'webex-user-rules'
+import type { User } from 'webex-user-rules'
+import { withUserDefaults } from 'webex-user-rules/new-user'
 import type { Database, Queryable } from './database.js'
 import type { SiteSettings } from './store.js'
 
