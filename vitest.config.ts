@@ -11,6 +11,7 @@ const alias = [
   { find: /^webex-user-rules\/xml$/, replacement: source('./src/xml/index.ts') },
   { find: /^webex-user-rules\/testing$/, replacement: source('./src/testing/index.ts') },
   { find: /^webex-user-rules\/explain$/, replacement: source('./src/explain/index.ts') },
+  { find: /^webex-user-rules\/new-user$/, replacement: source('./src/newUser/index.ts') },
 ]
 
 /**

@@ -23,6 +23,7 @@ export {
   type ActivationRequest,
   type CreateUserRequest,
   type DelUserRequest,
+  type NewUserTemplate,
 } from './model/operations.js'
 
 // codecs for untrusted JSON, and the model's types

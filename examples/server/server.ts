@@ -53,6 +53,7 @@ import {
   renderSetUserResponse,
   type SecurityContext,
 } from 'webex-user-rules/xml'
+import { newUserOf } from 'webex-user-rules/new-user'
 import type { UserStore } from './store.js'
 
 /** The path Webex serves the XML API on. */
@@ -184,10 +185,12 @@ const createUser = async (
 ): Promise<string> => {
   // every stored name and e-mail is taken for a new user ('' names nobody)
   const site = await store.siteContext('')
-  const result = applyCreateUser(site, {
-    caller: { webExId: caller.user.webExId, role: callerRole(caller.user) },
-    body,
-  })
+  // what a real site stores for a new user, registered now (D-NU)
+  const result = applyCreateUser(
+    site,
+    { caller: { webExId: caller.user.webExId, role: callerRole(caller.user) }, body },
+    newUserOf({ registeredAt: Date.now() }),
+  )
   log(`CreateUser ${body.webExId ?? '(none)'} by ${caller.user.webExId}: ${outcome(result)}`)
   if (E.isLeft(result)) return renderCreateUserResponse(result)
   const { user, effects } = result.right

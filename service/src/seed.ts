@@ -9,16 +9,19 @@
  *
  * or `{ "sites": [ …that, per site… ] }`. A user's `password` is hashed on import (scrypt); an
  * export carries `passwordHash` instead, which import takes as it is. Users may also come from
- * GetUser responses (`parseGetUserResponse`). Every imported user is completed with the
- * elements a real getUserResponse always carries (`userDefaults`, item 7) and gets a userId.
+ * GetUser responses (`parseGetUserResponse`). Every imported user is stored as a real site stores
+ * it (D-SV-11, issue 11 item 7): what the seed gives, completed by the core's `withUserDefaults` with
+ * the elements a real getUserResponse always carries (its site's time zone and language, a
+ * registrationDate of the time it is stored, …), and a userId from the database's sequence.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import { SiteContext, User, userDefaults } from 'webex-user-rules'
+import { SiteContext, User } from 'webex-user-rules'
+import { withUserDefaults } from 'webex-user-rules/new-user'
 import { parseGetUserResponse } from 'webex-user-rules/xml'
 import { hashPassword, sha256 } from './auth.js'
 import type { Database, Queryable } from './db/database.js'
-import { findUser, insertUser, listSites, listUsers, type SiteSettings, updateUser } from './db/store.js'
+import { findUser, insertUser, listSites, listUsers, readSite, type SiteSettings, updateUser } from './db/store.js'
 
 /** One site of a seed, decoded. */
 export interface SiteSeed {
@@ -58,21 +61,6 @@ const paths = (where: string, errors: t.Errors): string =>
     ),
   ].join(', ')
 
-/**
- * The user as a real site stores it: the elements a getUserResponse always carries (defaults of
- * a new user), then what the seed says (one level deep: a seed's `privilege.siteAdmin` keeps the
- * other privileges' defaults).
- */
-export const completeUser = (seeded: Record<string, unknown>, webExId: string): Record<string, unknown> => {
-  const defaults = userDefaults(webExId) as unknown as Record<string, unknown>
-  const merged: Record<string, unknown> = { ...defaults }
-  for (const [key, value] of Object.entries(seeded)) {
-    const base = defaults[key]
-    merged[key] = isObject(base) && isObject(value) ? { ...base, ...value } : value
-  }
-  return merged
-}
-
 const decodeUser = (raw: unknown, where: string): E.Either<string, UserSeed> => {
   if (!isObject(raw) || typeof raw['webExId'] !== 'string' || raw['webExId'] === '')
     return E.left(`${where}.webExId: expected a non-empty string`)
@@ -80,7 +68,8 @@ const decodeUser = (raw: unknown, where: string): E.Either<string, UserSeed> => 
   if (password !== undefined && typeof password !== 'string') return E.left(`${where}.password: expected a string`)
   if (passwordHash !== undefined && (typeof passwordHash !== 'string' || !passwordHash.startsWith('scrypt$')))
     return E.left(`${where}.passwordHash: expected an scrypt hash from an export`)
-  const user = User.decode(completeUser(rest, raw['webExId']))
+  // validated as given; completed when stored (importUsers), where the site and the clock are known
+  const user = User.decode(rest)
   if (E.isLeft(user)) return E.left(`${where}: ${paths(where, user.left)} invalid`)
   return E.right({
     user: user.right,
@@ -169,13 +158,27 @@ export const usersFromGetUserResponses = (documents: readonly string[]): E.Eithe
 const hashOf = async (seed: UserSeed): Promise<string | null> =>
   seed.password === undefined ? null : 'plain' in seed.password ? hashPassword(seed.password.plain) : seed.password.hash
 
-/** Stores the users in the site: a webExId already there is replaced (keeping its userId). */
-export const importUsers = async (tx: Queryable, siteId: number, users: readonly UserSeed[]): Promise<number> => {
+/**
+ * Stores the users in the site, each completed as a real site stores a user (D-SV-11): what the
+ * seed gives, plus every element a getUserResponse always carries at a new user's value on this
+ * site, registered `now` (ms). A webExId already there is replaced, keeping its userId and, unless
+ * the seed gives one, its registrationDate.
+ */
+export const importUsers = async (
+  tx: Queryable,
+  siteId: number,
+  users: readonly UserSeed[],
+  now: number = Date.now(),
+): Promise<number> => {
+  const site = await readSite(tx, siteId, 'none')
   for (const seed of users) {
     const hash = await hashOf(seed)
     const existing = await findUser(tx, siteId, seed.user.webExId, 'update')
-    if (existing === undefined) await insertUser(tx, siteId, seed.user, hash)
-    else await updateUser(tx, siteId, existing, seed.user, hash)
+    const registered = seed.user.registrationDate ?? existing?.user.registrationDate
+    const given = registered === undefined ? seed.user : { ...seed.user, registrationDate: registered }
+    const user = withUserDefaults(given, { ...(site === undefined ? {} : { site: site.settings }), registeredAt: now })
+    if (existing === undefined) await insertUser(tx, siteId, user, hash)
+    else await updateUser(tx, siteId, existing, user, hash)
   }
   return users.length
 }

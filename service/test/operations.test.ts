@@ -84,9 +84,10 @@ describe('SetUser and GetUser over HTTP on PGlite', () => {
       active: 'DEACTIVATED',
       meetingTypes: [214, 216],
       supportedServices: { meetingCenter: true, eventCenter: true, salesCenter: false },
-      // item 7: the elements a real getUserResponse carries, seeded users included
+      // item 7: the elements a real getUserResponse carries, seeded users included (getuser.test.ts)
       categoryId: 0,
-      timeZoneID: -1,
+      timeZoneID: 4,
+      visitCount: 0,
     })
     expect(user?.userId).toBeGreaterThan(1_000_000)
   })

@@ -243,7 +243,7 @@ describe('D-SP-1: the host counter of migration 3', () => {
             [name, host],
           )
       })
-      expect(await migrate(old)).toEqual([3])
+      expect(await migrate(old)).toEqual([3, 4])
       const [row] = await old.query<{ n: number }>('SELECT active_host_count AS n FROM site WHERE id = 1')
       expect(Number(row?.n)).toBe(2)
       // and the triggers keep it from then on

@@ -53,7 +53,8 @@ the end.
   --site-limit  the site's host limit (default: none)
   --other-hosts active hosts on the site besides the kit's users (default 0)
   --site        a JSON file with the site's settings (hostLimit, otherActiveHosts,
-                allowUserToChangeUserName, productIds, controlHubManaged, features, telephony)
+                allowUserToChangeUserName, productIds, controlHubManaged, features, telephony,
+                usesSSO, timeZoneID, languages)
   --site-name   sent as the securityContext siteName of every request
   --runs        generated sequences (default 20); --seed replays one run of them
   --report      writes the JSON report (passwords redacted)

@@ -758,7 +758,7 @@ export const RULE_ROWS: readonly RuleRow[] = [
     stage: 'defaults',
     source: {
       kind: 'decision',
-      text: 'The required elements are webExId, password (not on an SSO site, `site.usesSSO`), email, firstName and lastName; a missing or empty one is 030009 `MissingRequiredElements` naming all of them. A taken webExId is 030004, a taken email 030005 (`site.takenEmails`), both case-insensitive. The new user starts from the schema defaults written out (`userDefaults`: options and commOptions FALSE, privileges FALSE but `otherTelephony` TRUE and the role `host`, ACTIVATED, time zone -1, category 0, PCN join-before-host FALSE, Sales Center role `rep`) so that GetUser shows them; then the SetUser rules apply, R5 included (a default the site does not support is reset, with a notice).',
+      text: "The required elements are webExId, password (not on an SSO site, `site.usesSSO`), email, firstName and lastName; a missing or empty one is 030009 `MissingRequiredElements` naming all of them. A taken webExId is 030004, a taken email 030005 (`site.takenEmails`), both case-insensitive. The new user starts from the schema defaults written out (`userDefaults`: options and commOptions FALSE, privileges FALSE but `otherTelephony` TRUE and the role `host`, ACTIVATED, time zone -1, category 0, PCN join-before-host FALSE, Sales Center role `rep`) so that GetUser shows them, or from the caller's template (`newUserOf`: what a real site stores, D-NU, D-BD-4); then the SetUser rules apply, R5 included (a default the site does not support is reset, with a notice).",
     },
     change: (c) => c.operation === 'CreateUser' && !c.isSent,
     effects: ['sendWelcome'],

@@ -7,7 +7,8 @@
 import type * as t from 'io-ts'
 import { bool, list, long, str, struct, type StructType } from './codec.js'
 import { Caller } from './request.js'
-import { CreateUserBody } from './user.js'
+import type { SiteContext } from './site.js'
+import { CreateUserBody, type User } from './user.js'
 
 /**
  * DelUser takes 1..50 webExIds (XSD).
@@ -91,3 +92,12 @@ const ActivationRequestC = struct('ActivationRequest', { caller: Caller, body: A
 /** An ActivateUser or InactivateUser request. @category model */
 export interface ActivationRequest extends t.TypeOf<typeof ActivationRequestC> {}
 export const ActivationRequest: StructType<ActivationRequest> = ActivationRequestC
+
+/**
+ * The user a CreateUser starts from, given the new name, the request's body and the site (decoded):
+ * `userDefaults` unless the caller passes another, such as `newUserOf(…)` of
+ * `webex-user-rules/new-user` (what a real site stores, D-NU).
+ *
+ * @category operations
+ */
+export type NewUserTemplate = (webExId: string, body: CreateUserBody, site: SiteContext) => User

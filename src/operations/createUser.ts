@@ -1,6 +1,7 @@
 /**
  * CreateUser: a site admin provisions a new host or admin account. The same rule modules as
- * SetUser, applied to the schema defaults instead of a stored user (docs/spec.md §4 order):
+ * SetUser, applied to a new user's defaults (`userDefaults`, or the caller's template: D-NU) instead
+ * of a stored user (docs/spec.md §4 order):
  *
  * decode → authorization (site admin only) → required elements (030009) → webExId / email
  * conflicts (030004 / 030005) → value validation (R7 PIN and hostPIN, R10, R12, R13, R18, D-VF,
@@ -20,7 +21,7 @@ import {
   type SetUserError,
   webExIdConflict,
 } from '../errors/SetUserError.js'
-import { CreateUserRequest } from '../model/operations.js'
+import { CreateUserRequest, type NewUserTemplate } from '../model/operations.js'
 import type { SetUserResult } from '../model/result.js'
 import type { SiteContext } from '../model/site.js'
 import { booleanDefaults, privilegeDefaults } from '../model/defaults.js'
@@ -31,10 +32,12 @@ import { pinDecodeError } from '../rules/pin.js'
 import { takenNameLookup } from '../rules/rename.js'
 
 /**
- * The user CreateUser starts from: the schema defaults (docs/spec.md §7.2), written out so that GetUser
- * shows them. Options and commOptions FALSE; every privilege FALSE but `otherTelephony` (TRUE) and
- * the default role `host`; ACTIVATED; time zone -1; category 0; PCN join-before-host FALSE; Sales
- * Center role `rep`.
+ * The user CreateUser starts from when not told otherwise: the schema defaults (docs/spec.md §7.2),
+ * written out so that GetUser shows them. Options and commOptions FALSE; every privilege FALSE but
+ * `otherTelephony` (TRUE) and the default role `host`; ACTIVATED; time zone -1; category 0; PCN
+ * join-before-host FALSE; Sales Center role `rep`. What a real site stores for a new user — every
+ * element a GetUser answer always carries, the site's zone and language, the registration date — is
+ * `newUserOf` of `webex-user-rules/new-user` (D-NU, D-BD-4).
  *
  * @category operations
  * @example
@@ -68,7 +71,9 @@ const missingElements = (body: CreateUserBody, passwordOptional: boolean): strin
 
 /**
  * Applies a CreateUser request: the new user with the effects the server must carry out, or the
- * first error.
+ * first error. The new user starts from `newUser` (by default {@link userDefaults}: the schema
+ * defaults); a `timeZoneID` of -1 ("not set") is stored as the template's zone when it has one (D-NU-3).
+ * The `userId` is the store's to assign.
  *
  * @category operations
  * @example
@@ -88,11 +93,16 @@ const missingElements = (body: CreateUserBody, passwordOptional: boolean): strin
 export const applyCreateUser = (
   site: SiteContext,
   request: CreateUserRequest,
+  newUser: NewUserTemplate = userDefaults,
 ): E.Either<SetUserError, SetUserResult> => {
-  return guard({ site, request }, () => run(site, request))
+  return guard({ site, request }, () => run(site, request, newUser))
 }
 
-const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, SetUserResult> => {
+const run = (
+  siteInput: unknown,
+  requestInput: unknown,
+  newUser: NewUserTemplate,
+): E.Either<SetUserError, SetUserResult> => {
   const decoded = decodeRequest(CreateUserRequest, requestInput)
   if (E.isLeft(decoded)) return E.left(pinDecodeError(decoded.left)) // D-F1
   const decodedSite = decodeSite(siteInput)
@@ -119,15 +129,22 @@ const run = (siteInput: unknown, requestInput: unknown): E.Either<SetUserError, 
 
   const { sendWelcome, ...rest } = body
   const asSetUser: SetUserBody = { ...rest, webExId }
-  const base = userDefaults(webExId)
+  const base = newUser(webExId, body, site)
   const stage = { base, before: undefined, site, caller, body: asSetUser }
   const validated = validateValues(stage)
   if (E.isLeft(validated)) return validated
   const applied = applyValidated(stage, validated.right)
-  if (E.isLeft(applied) || sendWelcome !== true) return applied
+  if (E.isLeft(applied)) return applied
+  // D-NU-3: -1 is the schema's "not set", the site's zone: the user is stored in it, by its id
+  const { user } = applied.right
+  const zoned =
+    user.timeZoneID === -1 && base.timeZoneID !== undefined
+      ? { ...applied.right, user: { ...user, timeZoneID: base.timeZoneID } }
+      : applied.right
+  if (sendWelcome !== true) return E.right(zoned)
   // the welcome mail goes out before the WebOffice sync, which stays last (D-R17)
-  const effects = [...applied.right.effects]
+  const effects = [...zoned.effects]
   const sync = effects.findIndex((effect) => effect.kind === 'syncWebOffice')
   effects.splice(sync === -1 ? effects.length : sync, 0, { kind: 'sendWelcome' })
-  return E.right({ ...applied.right, effects })
+  return E.right({ ...zoned, effects })
 }

@@ -39,6 +39,7 @@ import {
   renderGetUserResponse,
   type SecurityContext,
 } from '../xml/index.js'
+import { newUserOf } from '../newUser/index.js'
 import { adminBodyArb, selfServiceBodyArb } from './model.js'
 import { createUserBodyArb } from './operations.js'
 import { type ClientStyle, clientStyleArb, PLAIN_STYLE, renderClientMessage } from './wire.js'
@@ -65,6 +66,10 @@ export interface ConformanceSite {
   readonly features?: Readonly<Record<string, boolean>>
   readonly telephony?: SiteContext['telephony']
   readonly usesSSO?: boolean
+  /** The site's time zone: a created user's (D-NU-3); absent = Webex's San Jose. */
+  readonly timeZoneID?: number
+  /** The languages the site offers: a created user's comes from them (D-NU-5). */
+  readonly languages?: SiteContext['languages']
 }
 
 /** The options of {@link checkConformance}. */
@@ -357,6 +362,8 @@ const siteFor = (ctx: Context, state: ModelState, webExId: string): SiteContext 
     ...(s.features === undefined ? {} : { features: s.features }),
     ...(s.telephony === undefined ? {} : { telephony: s.telephony }),
     ...(s.usesSSO === undefined ? {} : { usesSSO: s.usesSSO }),
+    ...(s.timeZoneID === undefined ? {} : { timeZoneID: s.timeZoneID }),
+    ...(s.languages === undefined ? {} : { languages: s.languages }),
   }
 }
 
@@ -412,7 +419,7 @@ const resolveCaller = (ctx: Context, state: ModelState, sc: SecurityContext): Ca
 
 /**
  * The model's answer to `message` in `state`, and the state after it. `observed` supplies what
- * only the server can choose (CreateUser's userId).
+ * only the server can choose (CreateUser's userId; its registrationDate is learnt at the first read).
  */
 const predict = (
   ctx: Context,
@@ -438,7 +445,7 @@ const predict = (
       }
     }
     case 'CreateUser': {
-      const result = applyCreateUser(siteFor(ctx, state, ''), { caller, body: message.body })
+      const result = applyCreateUser(siteFor(ctx, state, ''), { caller, body: message.body }, newUserOf())
       if (E.isLeft(result)) return { expected: failure(result.left), next: state }
       const slot = Number(/u([0-9]+)$/.exec(message.body.webExId ?? '')?.[1] ?? -1)
       const userId = observed?.userId
@@ -528,15 +535,23 @@ const asViewed = (user: User): User | undefined => {
   return E.isRight(parsed) ? parsed.right : undefined
 }
 
+/** `MM/DD/YYYY HH:MM:SS`, as real GetUser answers write a registration date (D-NU-4). */
+const REGISTRATION_DATE = /^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d$/
+
 const CODE_KEYS = ['subscriberAccessCode', 'participantFullAccessCode', 'participantLimitedAccessCode'] as const
 
 /**
- * The model's user with what the server chose itself taken from `seen`: the userId when the model
- * does not know it, and the access codes of accounts whose codes the server generated (R8).
+ * The model's user with what the server chose itself taken from `seen`: the userId and the
+ * registrationDate (the server's clock, D-NU-4) when the model does not know them, and the access
+ * codes of accounts whose codes the server generated (R8).
  */
 const adopt = (model: KitUser, seen: User): User => {
   let user = model.user
   if (user.userId === undefined && seen.userId !== undefined) user = { ...user, userId: seen.userId }
+  // learnt only in the documented form: a malformed date stays a disagreement
+  const seenDate = seen.registrationDate
+  if (user.registrationDate === undefined && seenDate !== undefined && REGISTRATION_DATE.test(seenDate))
+    user = { ...user, registrationDate: seenDate }
   const accounts = user.personalTeleconf?.account
   if (model.pendingCodes.length > 0 && accounts !== undefined) {
     const seenAccounts = seen.personalTeleconf?.account ?? []

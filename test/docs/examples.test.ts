@@ -12,6 +12,7 @@ import * as xml from 'webex-user-rules/xml'
 import * as testing from 'webex-user-rules/testing'
 import fc from 'fast-check'
 import * as explain from 'webex-user-rules/explain'
+import * as newUser from 'webex-user-rules/new-user'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -63,6 +64,7 @@ const toRunnable = (code: string): { readonly js: string; readonly checks: numbe
       .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/testing'/, 'const {$1} = __testing')
       .replace(/import\s+fc\s+from\s*'fast-check'/, 'const fc = __fc')
       .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/explain'/, 'const {$1} = __explain')
+      .replace(/import\s*\{([^}]*)\}\s*from\s*'webex-user-rules\/new-user'/, 'const {$1} = __newUser')
     const sameLine = /^(.*\S)\s*\/\/=>\s*(.+)$/.exec(line)
     const ownLine = /^\s*\/\/=>\s*(.+)$/.exec(line)
     if (ownLine?.[1] !== undefined) {
@@ -116,6 +118,11 @@ describe('@example blocks run as tests', () => {
     expect(Object.keys(explain).filter((name) => !imported.has(name))).toEqual([])
   })
 
+  it('every value webex-user-rules/new-user exports has an example that imports it', () => {
+    const imported = importedFrom('webex-user-rules/new-user')
+    expect(Object.keys(newUser).filter((name) => !imported.has(name))).toEqual([])
+  })
+
   for (const example of examples) {
     it(example.where, async () => {
       const { js, checks } = toRunnable(example.code)
@@ -126,15 +133,25 @@ describe('@example blocks run as tests', () => {
         expect(actual).toEqual(expected)
       }
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the example code is ours, from src/
-      const runExample = new Function('__api', '__xml', '__testing', '__fc', '__check', '__explain', js) as (
+      const runExample = new Function(
+        '__api',
+        '__xml',
+        '__testing',
+        '__fc',
+        '__check',
+        '__explain',
+        '__newUser',
+        js,
+      ) as (
         a: typeof api,
         x: typeof xml,
         t: typeof testing,
         f: typeof fc,
         c: typeof check,
         e: typeof explain,
+        n: typeof newUser,
       ) => Promise<void>
-      await runExample(api, xml, testing, fc, check, explain)
+      await runExample(api, xml, testing, fc, check, explain, newUser)
       expect(ran).toBe(checks)
     })
   }

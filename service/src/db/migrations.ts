@@ -3,12 +3,50 @@
  * transaction under an advisory lock, so several processes starting together on one PostgreSQL
  * apply each migration once. Never edit a released migration; add the next number.
  */
-import type { Database } from './database.js'
+import type { User } from 'webex-user-rules'
+import { withUserDefaults } from 'webex-user-rules/new-user'
+import type { Database, Queryable } from './database.js'
+import type { SiteSettings } from './store.js'
 
 export interface Migration {
   readonly version: number
   readonly name: string
   readonly sql: string
+  /** A data step after the SQL, in the same transaction: what SQL alone cannot compute. */
+  readonly run?: (tx: Queryable) => Promise<void>
+}
+
+/** Users completed per statement batch (migration 4): bounded memory whatever the site's size. */
+const COMPLETE_BATCH = 500
+
+/**
+ * Migration 4 (D-SV-11, issue 11 item 7): users stored before the service completed every user it
+ * stores get what a real GetUser answer always carries, from the core's `withUserDefaults` with
+ * their site's settings — everything they hold is kept. When they were stored was not recorded:
+ * their `registrationDate` is the migration's time, the first time known to be after it.
+ */
+const completeStoredUsers = async (tx: Queryable): Promise<void> => {
+  const registeredAt = Date.now()
+  const sites = await tx.query<{ id: string; settings: SiteSettings }>('SELECT id, settings FROM site ORDER BY id')
+  for (const site of sites) {
+    let after = '0'
+    for (;;) {
+      const rows = await tx.query<{ id: string; web_ex_id: string; doc: Omit<User, 'webExId'> }>(
+        'SELECT id, web_ex_id, doc FROM users WHERE site_id = $1 AND id > $2 ORDER BY id LIMIT $3',
+        [site.id, after, COMPLETE_BATCH],
+      )
+      if (rows.length === 0) break
+      const completed = rows.map((row) =>
+        JSON.stringify(withUserDefaults({ ...row.doc, webExId: row.web_ex_id }, { site: site.settings, registeredAt })),
+      )
+      // one statement a batch; the document keeps what it held, only what it lacked is added
+      await tx.query(
+        'UPDATE users SET doc = c.doc FROM unnest($1::bigint[], $2::jsonb[]) AS c (id, doc) WHERE users.id = c.id',
+        [rows.map((row) => row.id), completed],
+      )
+      after = String(rows[rows.length - 1]?.id)
+    }
+  }
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -127,6 +165,13 @@ CREATE TRIGGER users_host_count_delete AFTER DELETE ON users
   FOR EACH ROW WHEN (OLD.counts_as_host) EXECUTE FUNCTION users_host_count();
 `,
   },
+  {
+    version: 4,
+    name: 'complete stored users',
+    // no schema change: the documents are completed by the data step (D-SV-11)
+    sql: '',
+    run: completeStoredUsers,
+  },
 ]
 
 /** Any fixed number: every process of this service takes the same lock while it migrates. */
@@ -147,6 +192,7 @@ export const migrate = (db: Database): Promise<number[]> =>
     for (const migration of MIGRATIONS) {
       if (done.has(migration.version)) continue
       for (const statement of statements(migration.sql)) await tx.query(statement)
+      if (migration.run !== undefined) await migration.run(tx)
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
         migration.version,
         migration.name,

@@ -32,6 +32,7 @@ import {
   type User,
   userNotFound,
 } from 'webex-user-rules'
+import { newUserOf } from 'webex-user-rules/new-user'
 import {
   renderActivationResponse,
   renderCreateUserResponse,
@@ -201,7 +202,8 @@ export const createUser = async (ctx: OperationContext, auth: Authenticated, bod
     const caller = await callerNow(tx, auth)
     if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
     const context = await siteContext(tx, site, { names: [body.webExId], emails: [body.email] }, undefined)
-    const result = applyCreateUser(context, { caller, body })
+    // D-SV-11: the new user carries what a real GetUser answer always does, registered now
+    const result = applyCreateUser(context, { caller, body }, newUserOf({ registeredAt: Date.now() }))
     ctx.log.info({ operation: 'CreateUser', webExId: body.webExId, caller: caller.webExId, ...outcome(result) })
     if (E.isLeft(result)) return renderCreateUserResponse(result)
     const { user, effects } = result.right
