@@ -12,7 +12,7 @@ npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "$work/$tarball" fp-ts@2.16.11 io-ts@2.2.22
 cat > check.mjs <<'JS'
 import assert from 'node:assert/strict'
-import { applySetUser, isValidPin } from 'webex-user-rules'
+import { applyCreateUser, applySetUser, isValidPin } from 'webex-user-rules'
 const site = { activeHostCount: 1, allowUserToChangeUserName: false, takenWebExIds: [], productIds: [], controlHubManaged: false }
 const r = applySetUser({ webExId: 'jdoe', meetingTypes: [1, 2, 3] }, site, {
   caller: { webExId: 'admin', role: 'siteAdmin' },
@@ -25,6 +25,13 @@ const { parseSetUserMessage } = await import('webex-user-rules/xml')
 const m = parseSetUserMessage('<serv:message><header><securityContext><webExID>a</webExID></securityContext></header><body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser"><webExId>jdoe</webExId><phones><PIN>0123</PIN></phones></bodyContent></body></serv:message>')
 assert.equal(m._tag, 'Right')
 assert.equal(m.right.body.phones.PIN, '0123')
+const { newUserOf } = await import('webex-user-rules/new-user')
+const created = applyCreateUser(
+  { activeHostCount: 0, allowUserToChangeUserName: false, takenWebExIds: [], productIds: [], controlHubManaged: false },
+  { caller: { webExId: 'admin', role: 'siteAdmin' }, body: { webExId: 'n', email: 'n@example.com', password: 'Pw-1', firstName: 'N', lastName: 'U' } },
+  newUserOf({ registeredAt: Date.UTC(2016, 1, 8, 23, 21, 23) }),
+)
+assert.equal(created.right.user.registrationDate, '02/08/2016 15:21:23')
 console.log('import: ok')
 JS
 node check.mjs
