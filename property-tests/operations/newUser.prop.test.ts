@@ -19,6 +19,7 @@ import { createUserBodyArb, deepFreeze, siteArb, userArb } from 'webex-user-rule
 import { renderGetUserResponse } from 'webex-user-rules/xml'
 import { webexDateTime } from '../../src/model/newUser.js'
 import { FULL_RUN, runs } from '../support/runs.js'
+import { elementPaths } from '../../test/support/elementPaths.js'
 
 const children = (parent: string, names: readonly string[]): string[] => [parent, ...names.map((n) => `${parent}/${n}`)]
 
@@ -137,23 +138,6 @@ const ALWAYS_CARRIED: readonly string[] = [
 
 /** The elements whose defaults follow what a request or user gives (D-NU-3, D-NU-5): checked apart. */
 const PAIRED = new Set(['timeZone', 'language', 'languageID'])
-
-/** The element paths of a rendered GetUser answer's bodyContent (prefixes dropped). */
-const elementPaths = (xml: string): Set<string> => {
-  const body = xml.slice(xml.indexOf('<serv:bodyContent'))
-  const stack: string[] = []
-  const paths = new Set<string>()
-  for (const [, close, name = '', selfClosing] of body.matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)[^>]*?(\/?)>/g)) {
-    if (close === '/') {
-      stack.pop()
-      continue
-    }
-    if (name === 'bodyContent') continue
-    paths.add([...stack, name].join('/'))
-    if (selfClosing !== '/') stack.push(name)
-  }
-  return paths
-}
 
 const siteZoneArb = fc.option(fc.oneof(fc.integer({ min: -1, max: 61 }), fc.constantFrom(4, 25, 62, 99_999)), {
   nil: undefined,

@@ -14,6 +14,7 @@ import { MIGRATIONS, migrate } from '../src/db/migrations.js'
 import { findSite, findUser } from '../src/db/store.js'
 import { importUsers, usersFromGetUserResponses } from '../src/seed.js'
 import { addSite, boot, corpus, freshPostgres, message, POSTGRES_URL, type Running, status, stored } from './helpers.js'
+import { elementPaths } from '../../test/support/elementPaths.js'
 
 let server: Running
 beforeAll(async () => {
@@ -25,23 +26,6 @@ afterAll(async () => {
 
 const SITE = { allowUserToChangeUserName: false, productIds: [], controlHubManaged: false }
 const ADMIN = { webExId: 'admin', password: 'DummyPass-1', privilege: { siteAdmin: true } }
-
-/** The element paths under bodyContent of a one-line `serv:message` (prefixes dropped). */
-const elementPaths = (xml: string): Set<string> => {
-  const body = xml.slice(xml.indexOf('<serv:bodyContent'))
-  const stack: string[] = []
-  const paths = new Set<string>()
-  for (const [, close, name = '', selfClosing] of body.matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)[^>]*?(\/?)>/g)) {
-    if (close === '/') {
-      stack.pop()
-      continue
-    }
-    if (name === 'bodyContent') continue
-    paths.add([...stack, name].join('/'))
-    if (selfClosing !== '/') stack.push(name)
-  }
-  return paths
-}
 
 const ATLAS = elementPaths(corpus('getuser-response-atlas-1.xml'))
 
