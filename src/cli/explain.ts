@@ -6,16 +6,10 @@
  * @module
  */
 import * as E from '#fp-ts/Either.js'
-import { formatError, type OperationError } from 'webex-user-rules'
+import { formatError } from 'webex-user-rules'
 import type { Explained, TraceEntry } from 'webex-user-rules/explain'
 import { formatChange } from './diff.js'
 import { type CliResult, refused } from './shared.js'
-
-/** Any error of an operation as `formatError` writes a SetUser error. */
-const formatAnyError = (error: OperationError): string =>
-  error._tag === 'InvalidRequest' || error._tag === 'NoPrivilege'
-    ? formatError(error)
-    : `${error._tag} (exceptionID ${error.exceptionID}): ${error.reason}`
 
 const what = (entry: TraceEntry): string => {
   switch (entry.kind) {
@@ -33,7 +27,7 @@ const what = (entry: TraceEntry): string => {
       return `effect   ${kind}${Object.keys(details).length === 0 ? '' : ` ${JSON.stringify(details)}`}`
     }
     case 'error':
-      return `error    ${formatAnyError(entry.error)}`
+      return `error    ${formatError(entry.error)}`
   }
 }
 

@@ -4,7 +4,8 @@
  * @module
  */
 import { renderFailureLine } from '../model/codec.js'
-import { type DecodeFailure, failureWhere, type SetUserError } from './SetUserError.js'
+import type { OperationError } from './OperationError.js'
+import { type DecodeFailure, failureWhere } from './SetUserError.js'
 
 const showActual = (actual: unknown): string => {
   if (actual === undefined) return 'nothing'
@@ -31,8 +32,8 @@ export const formatDecodeFailure = (f: DecodeFailure): string =>
   renderFailureLine({ ...f, where: failureWhere(f) }, showActual(f.actual))
 
 /**
- * A readable message for any {@link SetUserError}: tag, exceptionID, reason, and one indented
- * line per detail (failing path, denied path).
+ * A readable message for any {@link OperationError} (SetUser's and the other operations'): tag,
+ * exceptionID, reason, and one indented line per detail (failing path, denied path).
  *
  * @category errors
  * @example
@@ -42,7 +43,7 @@ export const formatDecodeFailure = (f: DecodeFailure): string =>
  * //=> 'NoPrivilege (exceptionID 000001): Access denied, additional privileges are required\n  - personalTeleconf.joinBeforeHost'
  * ```
  */
-export const formatError = (error: SetUserError): string => {
+export const formatError = (error: OperationError): string => {
   const head = `${error._tag} (exceptionID ${error.exceptionID}): ${error.reason}`
   switch (error._tag) {
     case 'InvalidRequest':
