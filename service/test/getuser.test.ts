@@ -280,6 +280,8 @@ describe('item 7: a stored user answers GetUser with every element a real answer
     const migration = MIGRATIONS.find((m) => m.version === 4)
     expect(migration?.name).toBe('complete stored users')
     await server.app.db.query('DELETE FROM schema_migrations WHERE version = 4')
+    const hostsBefore = (await findSite(server.app.db, { siteName }))?.activeHostCount
+    expect(hostsBefore).toBeGreaterThan(0)
     const before = Date.now()
     expect(await migrate(server.app.db)).toEqual([4])
     const after = Date.now()
@@ -295,7 +297,8 @@ describe('item 7: a stored user answers GetUser with every element a real answer
       timeZone: 'GMT-05:00, Eastern (New York)',
       privilege: { host: true, recordingEditor: true, otherTelephony: true, siteAdmin: false },
     })
-    // the host count and the e-mail index did not move
+    // the host count and the e-mail index did not move (completion never changes whether a user counts)
+    expect((await findSite(server.app.db, { siteName }))?.activeHostCount).toBe(hostsBefore)
     expect((await stored(server.app, siteName, 'old'))?.user.email).toBe('old@example.com')
   })
 
