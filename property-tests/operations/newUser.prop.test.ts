@@ -24,7 +24,10 @@ import { elementPaths } from '../../test/support/elementPaths.js'
 
 const children = (parent: string, names: readonly string[]): string[] => [parent, ...names.map((n) => `${parent}/${n}`)]
 
-/** atlas-1's paths of the container `parent` (itself included): where both real answers list every child alike. */
+/**
+ * atlas-1's paths of the container `parent` (itself included), for the containers whose children a new
+ * user carries exactly as atlas-1 lists them (D-NU-1); the others are listed below.
+ */
 const ATLAS = elementPaths(
   readFileSync(new URL('../../test/fixtures/corpus/getuser-response-atlas-1.xml', import.meta.url), 'utf8'),
 )
@@ -35,7 +38,7 @@ const ALWAYS_CARRIED: readonly string[] = [
   'categoryId',
   'webExId',
   ...children('address', ['addressType']),
-  ...children('phones', ['PIN']),
+  ...fromAtlas('phones'),
   'expirationDate',
   ...fromAtlas('commOptions'),
   ...fromAtlas('options'),
@@ -43,50 +46,14 @@ const ALWAYS_CARRIED: readonly string[] = [
   'timeZone',
   'tracking',
   'service',
-  ...children('privilege', [
-    'host',
-    'teleConfCallOut',
-    'teleConfCallOutInternational',
-    'teleConfCallIn',
-    'teleConfTollFreeCallIn',
-    'siteAdmin',
-    'voiceOverIp',
-    'roSiteAdmin',
-    'labAdmin',
-    'otherTelephony',
-    'teleConfCallInInternational',
-    'attendeeOnly',
-    'recordingEditor',
-    'meetingAssist',
-    'HQvideo',
-    'HDvideo',
-    'isEnableCET',
-    'isEnablePMR',
-    'teleCLIAuthEnabled',
-    'teleCLIPINEnabled',
-  ]),
+  ...fromAtlas('privilege'),
   'language',
   'locale',
   'active',
   'defaultCallIn',
-  ...children('supportedServices', ['meetingCenter', 'trainingCenter', 'supportCenter', 'eventCenter', 'salesCenter']),
-  ...children('myWebEx', [
-    'isMyWebExPro',
-    'myContact',
-    'myProfile',
-    'myMeetings',
-    'myFolders',
-    'trainingRecordings',
-    'recordedEvents',
-    'totalStorageSize',
-    'myReports',
-    'myComputer',
-    'personalMeetingRoom',
-    'myPartnerLinks',
-    'myWorkspaces',
-    'additionalRecordingStorage',
-  ]),
-  ...children('personalTeleconf', ['joinBeforeHost']),
+  ...fromAtlas('supportedServices'),
+  ...fromAtlas('myWebEx'),
+  ...fromAtlas('personalTeleconf'),
   'videoSystems',
   ...children('sessionOptions', [
     'defaultServiceType',
@@ -96,7 +63,7 @@ const ALWAYS_CARRIED: readonly string[] = [
   ]),
   ...children('supportCenter', ['serviceDesk']),
   'supportCenter/serviceDesk/enable',
-  ...children('security', ['forceChangePassword', 'resetPassword', 'lockAccount']),
+  ...fromAtlas('security'),
   'languageID',
   'registrationDate',
   'visitCount',
