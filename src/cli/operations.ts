@@ -8,21 +8,7 @@
  * @module
  */
 import * as E from '#fp-ts/Either.js'
-import {
-  type ActivationBody,
-  applyActivateUser,
-  applyCreateUser,
-  applyDelUser,
-  applyGetUser,
-  applyInactivateUser,
-  applySetUser,
-  type Caller,
-  type DelUserResult,
-  findUser,
-  formatError,
-  type SiteContext,
-  type User,
-} from 'webex-user-rules'
+import * as engine from 'webex-user-rules'
 import {
   type Operation,
   parseGetUserResponse,
@@ -72,7 +58,7 @@ import {
 /** What a command's engine call gets once the files are read. */
 interface Call<O extends Operation> {
   readonly format: Format
-  readonly caller: Caller
+  readonly caller: engine.Caller
   readonly request: RequestOf<O>
   readonly site: unknown
   readonly users: readonly unknown[]
@@ -139,7 +125,7 @@ const operationCommand = <O extends Operation>(spec: OperationSpec<O>): CliComma
   },
 })
 
-const by = (caller: Caller): string => `by ${caller.webExId} (${caller.role})`
+const by = (caller: engine.Caller): string => `by ${caller.webExId} (${caller.role})`
 
 /** `apply`: SetUser against one stored user. */
 export const applyCommand: CliCommand = operationCommand({
@@ -160,8 +146,8 @@ export const applyCommand: CliCommand = operationCommand({
     const title = `SetUser ${(body as Partial<typeof body>).webExId ?? '(no webExId)'} ${by(caller)}`
     // the engine decodes the user and the site (they may come straight from JSON.parse, docs/spec.md §1)
     if (format === 'explain')
-      return explainedResult(title, explainSetUser(stored as User, site as SiteContext, { caller, body }))
-    const result = applySetUser(stored as User, site as SiteContext, { caller, body })
+      return explainedResult(title, explainSetUser(stored as engine.User, site as engine.SiteContext, { caller, body }))
+    const result = engine.applySetUser(stored as engine.User, site as engine.SiteContext, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderSetUserResponse(result))
     return success(format, result.right, renderSetUserResponse(result), [
       `${title}: SUCCESS`,
@@ -178,8 +164,9 @@ export const createCommand: CliCommand = operationCommand({
   needs: ['site'],
   execute: ({ format, caller, request: { body }, site }) => {
     const title = `CreateUser ${body.webExId ?? '(no webExId)'} ${by(caller)}`
-    if (format === 'explain') return explainedResult(title, explainCreateUser(site as SiteContext, { caller, body }))
-    const result = applyCreateUser(site as SiteContext, { caller, body })
+    if (format === 'explain')
+      return explainedResult(title, explainCreateUser(site as engine.SiteContext, { caller, body }))
+    const result = engine.applyCreateUser(site as engine.SiteContext, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderCreateUserResponse(result))
     return success(format, result.right, renderCreateUserResponse(result), [
       `${title}: SUCCESS`,
@@ -196,11 +183,12 @@ export const getCommand: CliCommand = operationCommand({
   needs: ['users'],
   execute: ({ format, caller, request: { body }, users }) => {
     const title = `GetUser ${body.webExId} ${by(caller)}`
-    if (format === 'explain') return explainedResult(title, explainGetUser(users as readonly User[], { caller, body }))
-    const view = applyGetUser(users as readonly User[], { caller, body })
+    if (format === 'explain')
+      return explainedResult(title, explainGetUser(users as readonly engine.User[], { caller, body }))
+    const view = engine.applyGetUser(users as readonly engine.User[], { caller, body })
     if (E.isLeft(view)) return refused(format, view.left, title, renderFailureResponse(view.left))
     // found as GetUser finds it: ignoring case (D-OP-19)
-    const stored = findUser(users as readonly User[], body.webExId)
+    const stored = engine.findUser(users as readonly engine.User[], body.webExId)
     return success(format, view.right, stored === undefined ? '' : renderGetUserResponse(stored), [
       `${title}: SUCCESS`,
       ...JSON.stringify(view.right, null, 2)
@@ -210,7 +198,7 @@ export const getCommand: CliCommand = operationCommand({
   },
 })
 
-const delLines = (users: readonly User[], result: DelUserResult): string[] =>
+const delLines = (users: readonly engine.User[], result: engine.DelUserResult): string[] =>
   result.results.flatMap((o) =>
     o.status === 'SUCCESS'
       ? [
@@ -221,7 +209,7 @@ const delLines = (users: readonly User[], result: DelUserResult): string[] =>
             '    ',
           ),
         ]
-      : [`  ${o.webExId}: FAILURE`, `    ✗ ${formatError(o.error)}`],
+      : [`  ${o.webExId}: FAILURE`, `    ✗ ${engine.formatError(o.error)}`],
   )
 
 /** `delete`: DelUser (deactivation) of up to 50 users. */
@@ -232,14 +220,14 @@ export const deleteCommand: CliCommand = operationCommand({
   needs: ['site', 'users'],
   execute: ({ format, caller, request: { body }, site, users }) => {
     const title = `DelUser ${body.webExId.join(', ')} ${by(caller)}`
-    const stored = users as readonly User[]
+    const stored = users as readonly engine.User[]
     if (format === 'explain') {
-      const explained = explainDelUser(site as SiteContext, stored, { caller, body })
+      const explained = explainDelUser(site as engine.SiteContext, stored, { caller, body })
       // each outcome by the name it answers with: the stored spelling of a found user (D-OP-19)
       const names = E.isRight(explained.result) ? explained.result.right.results.map((o) => o.webExId) : []
       return explainedResult(title, explained, (i) => names[i] ?? `#${String(i + 1)}`)
     }
-    const result = applyDelUser(site as SiteContext, stored, { caller, body })
+    const result = engine.applyDelUser(site as engine.SiteContext, stored, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderDelUserResponse(result))
     return success(format, result.right, renderDelUserResponse(result), [
       `${title}: SUCCESS`,
@@ -255,15 +243,15 @@ const activation = (name: string, operation: 'ActivateUser' | 'InactivateUser'):
     operation,
     needs: ['site', 'users'],
     execute: ({ format, caller, request, site, users }) => {
-      const body: ActivationBody = request.body
+      const body: engine.ActivationBody = request.body
       const title = `${operation} ${body.webexID ?? String(body.userID)} ${by(caller)}`
-      const stored = users as readonly User[]
+      const stored = users as readonly engine.User[]
       if (format === 'explain') {
         const explain = operation === 'ActivateUser' ? explainActivateUser : explainInactivateUser
-        return explainedResult(title, explain(site as SiteContext, stored, { caller, body }))
+        return explainedResult(title, explain(site as engine.SiteContext, stored, { caller, body }))
       }
-      const apply = operation === 'ActivateUser' ? applyActivateUser : applyInactivateUser
-      const result = apply(site as SiteContext, stored, { caller, body })
+      const apply = operation === 'ActivateUser' ? engine.applyActivateUser : engine.applyInactivateUser
+      const result = apply(site as engine.SiteContext, stored, { caller, body })
       if (E.isLeft(result)) return refused(format, result.left, title, renderActivationResponse(operation, result))
       const before = stored.find((u) => u.webExId === result.right.user.webExId)
       return success(format, result.right, renderActivationResponse(operation, result), [

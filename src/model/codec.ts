@@ -349,6 +349,10 @@ export const struct = <P extends Props, K extends keyof P & string = never>(
   required: readonly K[] = [],
 ): StructType<StructOf<P, K>> => new StructType<StructOf<P, K>>(name, props, required)
 
+/** Builds an exact struct codec whose every child is required, without restating the keys. */
+export const requiredStruct = <P extends Props>(name: string, props: P): StructType<StructOf<P, keyof P & string>> =>
+  struct(name, props, Object.keys(props) as (keyof P & string)[])
+
 // -------------------------------------------------------------------------------------
 // lists
 // -------------------------------------------------------------------------------------

@@ -62,41 +62,6 @@ const MAX_ORDER_KEYS = 3
 
 const count = int(0, Number.MAX_SAFE_INTEGER)
 
-const ListControlC = struct('listControl', {
-  startFrom: count,
-  maximumNum: count,
-  listMethod: oneOf(['AND', 'OR']),
-})
-/** `serv:lstControlType`: 1-based `startFrom`, `maximumNum`, AND/OR `listMethod`. @category model */
-export interface ListControl extends t.TypeOf<typeof ListControlC> {}
-export const ListControl: StructType<ListControl> = ListControlC
-
-// `orderBy` and `orderAD` are repeated elements bound by name: the i-th of one pairs with the
-// i-th of the other whatever the interleaving (D-OP-6)
-const OrderC = struct('order', {
-  orderBy: list(oneOf(ORDER_BY_KEYS as unknown as readonly [OrderByKey, ...OrderByKey[]]), {
-    maxItems: MAX_ORDER_KEYS,
-  }),
-  orderAD: list(oneOf(['ASC', 'DESC']), { maxItems: MAX_ORDER_KEYS }),
-})
-/** `use:orderType`: up to three `orderBy` keys and their `orderAD` directions. @category model */
-export interface Order extends t.TypeOf<typeof OrderC> {}
-export const Order: StructType<Order> = OrderC
-
-const DataScopeC = struct('dataScope', {
-  regDateStart: str(19),
-  timeZoneID: long,
-  regDateEnd: str(19),
-})
-/** `use:dataScopeType`: registration dates `MM/DD/YYYY HH:MM:SS`, both bounds inclusive. @category model */
-export interface DataScope extends t.TypeOf<typeof DataScopeC> {}
-export const DataScope: StructType<DataScope> = DataScopeC
-
-const WebAcdFilterC = struct('webACD', { isAgent: bool, isMgr: bool, manager: str(64), returnPrefs: bool })
-/** The Support Center WebACD filter. @category model */
-export interface WebAcdFilter extends t.TypeOf<typeof WebAcdFilterC> {}
-export const WebAcdFilter: StructType<WebAcdFilter> = WebAcdFilterC
-
 const activeType = oneOf(['ACTIVATED', 'REQUEST_TO_ACTIVATE', 'DEACTIVATED'])
 
 const LstsummaryUserBodyC = struct('LstsummaryUserBody', {
@@ -105,10 +70,17 @@ const LstsummaryUserBodyC = struct('LstsummaryUserBody', {
   email: str(128),
   active: activeType,
   webExId: str(64),
-  listControl: ListControl,
-  order: Order,
-  dataScope: DataScope,
-  webACD: WebAcdFilter,
+  listControl: struct('listControl', { startFrom: count, maximumNum: count, listMethod: oneOf(['AND', 'OR']) }),
+  // `orderBy` and `orderAD` are repeated elements bound by name: the i-th of one pairs with the
+  // i-th of the other whatever the interleaving (D-OP-6)
+  order: struct('order', {
+    orderBy: list(oneOf(ORDER_BY_KEYS as unknown as readonly [OrderByKey, ...OrderByKey[]]), {
+      maxItems: MAX_ORDER_KEYS,
+    }),
+    orderAD: list(oneOf(['ASC', 'DESC']), { maxItems: MAX_ORDER_KEYS }),
+  }),
+  dataScope: struct('dataScope', { regDateStart: str(19), timeZoneID: long, regDateEnd: str(19) }),
+  webACD: struct('webACD', { isAgent: bool, isMgr: bool, manager: str(64), returnPrefs: bool }),
 })
 /** The bodyContent of a LstsummaryUser request; every element is optional. @category model */
 export interface LstsummaryUserBody extends t.TypeOf<typeof LstsummaryUserBodyC> {}
@@ -124,6 +96,16 @@ export interface LstsummaryUserBody extends t.TypeOf<typeof LstsummaryUserBodyC>
  * ```
  */
 export const LstsummaryUserBody: StructType<LstsummaryUserBody> = LstsummaryUserBodyC
+
+// the body's parts, named for the programs that build a request piece by piece
+/** `serv:lstControlType`: 1-based `startFrom`, `maximumNum`, AND/OR `listMethod`. @category model */
+export interface ListControl extends NonNullable<LstsummaryUserBody['listControl']> {}
+/** `use:orderType`: up to three `orderBy` keys and their `orderAD` directions. @category model */
+export interface Order extends NonNullable<LstsummaryUserBody['order']> {}
+/** `use:dataScopeType`: registration dates `MM/DD/YYYY HH:MM:SS`, both bounds inclusive. @category model */
+export interface DataScope extends NonNullable<LstsummaryUserBody['dataScope']> {}
+/** The Support Center WebACD filter. @category model */
+export interface WebAcdFilter extends NonNullable<LstsummaryUserBody['webACD']> {}
 
 const UserSummaryC = struct(
   'UserSummary',

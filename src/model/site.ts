@@ -4,15 +4,11 @@
  * @module
  */
 import type * as t from 'io-ts'
-import { bool, flags, int, list, long, str, struct, type StructType } from './codec.js'
+import { bool, flags, int, list, long, requiredStruct, str, struct, type StructType } from './codec.js'
 
 const count = int(0, Number.MAX_SAFE_INTEGER)
 
-const TelephonyAvailabilityC = struct('telephony', { primaryLarge: bool, nextGen: bool, backup2Large: bool }, [
-  'primaryLarge',
-  'nextGen',
-  'backup2Large',
-])
+const TelephonyAvailabilityC = requiredStruct('telephony', { primaryLarge: bool, nextGen: bool, backup2Large: bool })
 /** Which telephony servers are up (R16). @category model */
 export interface TelephonyAvailability extends t.TypeOf<typeof TelephonyAvailabilityC> {}
 export const TelephonyAvailability: StructType<TelephonyAvailability> = TelephonyAvailabilityC
@@ -22,16 +18,12 @@ const PasswordPolicyC = struct('passwords', { minLength: int(1, 60), adminMaySet
 export interface PasswordPolicy extends t.TypeOf<typeof PasswordPolicyC> {}
 export const PasswordPolicy: StructType<PasswordPolicy> = PasswordPolicyC
 
-const SiteLanguageC = struct('language', { id: long, name: str(64, 1) }, ['id', 'name'])
+const SiteLanguageC = requiredStruct('language', { id: long, name: str(64, 1) })
 /** A language the site offers: its languageID and its name (R26). @category model */
 export interface SiteLanguage extends t.TypeOf<typeof SiteLanguageC> {}
 export const SiteLanguage: StructType<SiteLanguage> = SiteLanguageC
 
-const SessionTypeLimitC = struct('sessionTypeLimit', { sessionType: long, limit: count, users: count }, [
-  'sessionType',
-  'limit',
-  'users',
-])
+const SessionTypeLimitC = requiredStruct('sessionTypeLimit', { sessionType: long, limit: count, users: count })
 /** A session type's user limit and the number of other users that hold it (R29). @category model */
 export interface SessionTypeLimit extends t.TypeOf<typeof SessionTypeLimitC> {}
 export const SessionTypeLimit: StructType<SessionTypeLimit> = SessionTypeLimitC
@@ -41,12 +33,8 @@ const TspSiteC = struct('tsp', { provisioning: bool, callIn: bool, authorizes: b
 export interface TspSite extends t.TypeOf<typeof TspSiteC> {}
 export const TspSite: StructType<TspSite> = TspSiteC
 
-const MyWebExSiteC = struct('myWebEx', {
-  proLicenses: count,
-  proLicensesUsed: count,
-  maxStorageSize: count,
-  maxComputers: count,
-})
+const myWebExLimits = { proLicenses: count, proLicensesUsed: count, maxStorageSize: count, maxComputers: count }
+const MyWebExSiteC = struct('myWebEx', myWebExLimits)
 /** My WebEx Pro licences (total, held by other users) and per-user limits; absent = unlimited (R32). @category model */
 export interface MyWebExSite extends t.TypeOf<typeof MyWebExSiteC> {}
 export const MyWebExSite: StructType<MyWebExSite> = MyWebExSiteC

@@ -73,12 +73,9 @@ export const applySetUser = (
   return guard({ user: current, site, request }, () => run(current, site, request))
 }
 
-const run = (
-  currentInput: unknown,
-  siteInput: unknown,
-  requestInput: unknown,
-): E.Either<SetUserError, SetUserResult> => {
-  const decoded = decodeInputs(currentInput, siteInput, requestInput)
+// the inputs are unknown until decoded, whatever their declared types were at the call
+const run = (userInput: unknown, siteInput: unknown, requestInput: unknown): E.Either<SetUserError, SetUserResult> => {
+  const decoded = decodeInputs(userInput, siteInput, requestInput)
   if (E.isLeft(decoded)) return decoded
   const { current, request } = decoded.right
   const identity = checkIdentity(current.webExId, request.body.webExId)
