@@ -15,13 +15,14 @@ const files = (dir: string): string[] =>
     e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
   )
 
-// comments are removed first: their @example imports are documentation, not dependencies
+// comments are removed first: their @example imports are documentation, not dependencies; static
+// imports and re-exports, side-effect imports (`import './x.js'`) and dynamic `import('x')` all count
 const importsOf = (file: string): string[] =>
   [
     ...readFileSync(file, 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
-      .matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*'([^']+)'/gm),
-  ].map((m) => m[1] ?? '')
+      .matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*'([^']+)'|^\s*import\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gm),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '')
 
 const graph = new Map(
   files(src).map((file) => [
@@ -114,6 +115,69 @@ describe('architecture', () => {
         .map((to) => `${from} (${LAYERS[layerOf(from)] ?? '?'}) → ${to} (${LAYERS[layerOf(to)] ?? '?'})`)
     })
     expect(upward).toEqual([])
+  })
+
+  // the service is the top layer: it reaches the engine only through the package's published entries,
+  // as an embedder would, and nothing in the package reaches back into it
+  it('D-E5 the service imports the package only through its published entries, and src/ never imports the service', () => {
+    const service = resolve(src, '..', 'service', 'src')
+    const SERVICE_PACKAGE = (
+      JSON.parse(readFileSync(resolve(service, '..', 'package.json'), 'utf8')) as { name: string }
+    ).name
+    const pkg = JSON.parse(readFileSync(join(src, '..', 'package.json'), 'utf8')) as {
+      exports: Record<string, unknown>
+    }
+    const published = new Set(
+      Object.keys(pkg.exports)
+        .filter((entry) => !entry.includes('*') && entry !== './package.json')
+        .map((entry) => (entry === '.' ? 'webex-user-rules' : `webex-user-rules/${entry.slice(2)}`)),
+    )
+    const offenders = files(service).flatMap((file) =>
+      importsOf(file)
+        .filter(
+          (spec) =>
+            (spec.startsWith('webex-user-rules') && !published.has(spec)) ||
+            (spec.startsWith('.') && !resolve(dirname(file), spec).startsWith(service)),
+        )
+        .map((spec) => `${relative(service, file)} → ${spec}`),
+    )
+    expect(offenders).toEqual([])
+    expect(files(service).some((file) => importsOf(file).includes('webex-user-rules'))).toBe(true)
+    const upward = files(src).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) =>
+          spec.startsWith('.')
+            ? resolve(dirname(file), spec).startsWith(resolve(service, '..'))
+            : spec === SERVICE_PACKAGE,
+        )
+        .map((spec) => `${relative(src, file)} → ${spec}`),
+    )
+    expect(upward).toEqual([])
+  })
+
+  it('D-E7 every entry point of the package has an API report, checked by npm run api:check', () => {
+    const root = resolve(src, '..')
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      exports: Record<string, { types?: string } | string>
+    }
+    const typed = Object.values(pkg.exports).flatMap((target) =>
+      typeof target === 'object' && target.types !== undefined ? [target.types.replace(/^\.\//, '')] : [],
+    )
+    const reported = readdirSync(root)
+      .filter((name) => /^api-extractor.*\.json$/.test(name))
+      .map(
+        (name) =>
+          JSON.parse(readFileSync(join(root, name), 'utf8')) as {
+            mainEntryPointFilePath?: string
+            apiReport?: { reportFileName?: string }
+          },
+      )
+      .filter((config) => existsSync(join(root, 'etc', config.apiReport?.reportFileName ?? 'webex-user-rules.api.md')))
+      .map((config) =>
+        (config.mainEntryPointFilePath ?? '<projectFolder>/dist/index.d.ts').replace('<projectFolder>/', ''),
+      )
+    expect(typed.filter((types) => !reported.includes(types))).toEqual([])
+    expect(typed.length).toBeGreaterThanOrEqual(5)
   })
 
   // D-BD-1: bundlers take fp-ts's ES modules through the package's import map, Node its CommonJS build

@@ -4,6 +4,6 @@
  * subpath of its own so that the engine's bundles stay within their budgets (D-BD-4): a store passes
  * `newUserOf(…)` to `applyCreateUser` and completes seeded or imported users with `withUserDefaults`.
  *
- * @module
+ * @packageDocumentation
  */
 export { type NewUserContext, newUserDefaults, newUserOf, webexDateTime, withUserDefaults } from '../model/newUser.js'
