@@ -4,6 +4,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
+import { EngineDefect } from 'webex-user-rules'
 import { decodeXmlBytes, parseRequestMessage, renderFailureResponse } from 'webex-user-rules/xml'
 import { type Database, openDatabase } from './db/database.js'
 import { migrate } from './db/migrations.js'
@@ -131,8 +132,11 @@ export const createApp = async (options: AppOptions): Promise<App> => {
       try {
         return await handle(bytes, ctx)
       } catch (thrown) {
+        // a bug in the engine is not the database's "try later": the HTTP layer answers it as a
+        // server fault (D-SV-12)
+        if (thrown instanceof EngineDefect) throw thrown
         // a database failure (or a retry budget used up): the client sees Webex's own "try later"
-        ctx.log.error({ error: thrown instanceof Error ? thrown.message : String(thrown) }, 'operation failed')
+        ctx.log.error({ err: thrown }, 'operation failed')
         return renderFailureResponse(SERVICE_NOT_RESPONDING)
       }
     },

@@ -41,6 +41,7 @@ export const SECRET_KEYS: readonly string[] = [
   'ticket',
   'TK',
   'accessToken',
+  'webExAccessToken',
   'samlResponse',
   'partnerID',
   'userLoginURL',

@@ -21,7 +21,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { invalidRequest } from 'webex-user-rules'
+import { EngineDefect, invalidRequest } from 'webex-user-rules'
 import { MAX_MESSAGE_BYTES, renderFailureResponse } from 'webex-user-rules/xml'
 import type { Logger } from '../log.js'
 import { extractXml } from './transport.js'
@@ -366,10 +366,15 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
       return
     }
     let answer: string
+    let status = 200
     try {
       answer = await options.handle(xml, ctx)
     } catch (thrown) {
-      ctx.log.error({ err: thrown }, 'handler failed')
+      // an engine defect is a server fault a client must not retry blindly: 500, with the cause and
+      // its stack in the log (scrubbed); anything else the handler let through, Webex's "try later"
+      const defect = thrown instanceof EngineDefect
+      ctx.log.error({ err: thrown }, defect ? 'engine defect' : 'handler failed')
+      if (defect) status = 500
       answer = renderFailureResponse(SERVICE_NOT_RESPONDING)
     }
     if (entry.operation === undefined) {
@@ -380,7 +385,7 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
     entry.outcome = RESULT.exec(head)?.[1] ?? 'UNKNOWN'
     const exceptionID = EXCEPTION_ID.exec(head)?.[1]
     if (exceptionID !== undefined) entry.exceptionID = exceptionID
-    send(res, 200, XML_CONTENT_TYPE, answer)
+    send(res, status, XML_CONTENT_TYPE, answer)
   }
 
   const route = async (

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, describe, expect, it } from 'vitest'
+import { EngineDefect } from 'webex-user-rules'
 import { parseResponseStatus, renderFailureResponse } from 'webex-user-rules/xml'
 import { decodeFormComponent, extractXml, formXmlField, XML_CONTENT_TYPE } from '../../src/http/index.js'
 import { adapterHandler, delay, records, request, start, type Running } from './helpers.js'
@@ -300,5 +301,34 @@ describe('the request log line (D-SVH-5)', () => {
       ['/healthz', 503, 30],
       ['/nowhere', 404, 30],
     ])
+  })
+})
+
+describe('a handler that fails (D-SV-12)', () => {
+  it('an engine defect is a server fault: 500, the 000035 message, and the cause with its stack in the log', async () => {
+    running = await start({
+      handle: () => Promise.reject(new EngineDefect(new TypeError('rule R6 read undefined'))),
+    })
+    const answer = await request(running.port, { body: '<serv:message/>' })
+    expect(answer.status).toBe(500)
+    const status = parseResponseStatus(answer.body)
+    expect(E.isRight(status) && status.right).toMatchObject({ result: 'FAILURE', exceptionID: '000035' })
+    const line = records(running.lines).find((record) => record['msg'] === 'engine defect')
+    expect(line).toMatchObject({
+      level: 50,
+      err: { type: 'EngineDefect', cause: { type: 'TypeError', message: 'rule R6 read undefined' } },
+    })
+    expect(JSON.stringify(line)).toContain('at ')
+  })
+
+  it('any other failure is Webex\'s "try later": 200 and 000035, logged with its cause', async () => {
+    running = await start({ handle: () => Promise.reject(new Error('connection reset')) })
+    const answer = await request(running.port, { body: '<serv:message/>' })
+    expect(answer.status).toBe(200)
+    const status = parseResponseStatus(answer.body)
+    expect(E.isRight(status) && status.right).toMatchObject({ result: 'FAILURE', exceptionID: '000035' })
+    expect(records(running.lines).find((record) => record['msg'] === 'handler failed')).toMatchObject({
+      err: { type: 'Error', message: 'connection reset' },
+    })
   })
 })

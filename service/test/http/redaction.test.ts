@@ -4,7 +4,11 @@
  * refuses) over requests full of planted secrets; then every line of the run is searched for each
  * secret. And the scrubbing functions one by one.
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { isSecretName } from 'webex-user-rules'
 import { createLogger, REDACTED, scrubText, scrubValue } from '../../src/log.js'
 import { adapterHandler, delay, memoryLogger, records, request, start } from './helpers.js'
 
@@ -223,6 +227,56 @@ describe('scrubText', () => {
   it('leaves text without secrets as it is', () => {
     for (const text of ['plain', '<webExId>jdoe</webExId>', 'a=b&c=d', '{"passwordExpires":"x"}'])
       expect(scrubText(text)).toBe(text)
+  })
+})
+
+// every property name of the package's JSON Schemas (the user tree, every body, the site), and the
+// securityContext's credentials, which no schema lists
+const schemaNames = (): string[] => {
+  const folder = dirname(createRequire(import.meta.url).resolve('webex-user-rules/schema/User.json'))
+  const names = new Set(['webExID', 'password', 'sessionTicket', 'webExAccessToken', 'accessToken', 'partnerID'])
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk)
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+        if (key === 'properties' && typeof value === 'object' && value !== null)
+          Object.keys(value).forEach((name) => names.add(name))
+        walk(value)
+      }
+    }
+  }
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json')))
+    walk(JSON.parse(readFileSync(join(folder, file), 'utf8')))
+  return [...names]
+}
+
+describe('the log and the engine agree on what is secret', () => {
+  it('hides the value of every element the engine calls secret, as a key, in XML, in JSON and in a form', () => {
+    const names = schemaNames()
+    // the engine's test is a name pattern; these names match it and hold no secret (a date, a count,
+    // a flag), so the log keeps them readable
+    const NOT_SECRET = ['passwordExpires', 'passwordDaysLeft', 'forceChangePassword', 'resetPassword', 'passwords']
+    const secret = names.filter((name) => isSecretName(name) && !NOT_SECRET.includes(name))
+    expect(secret).toEqual(expect.arrayContaining(['password', 'PIN', 'hostPIN', 'webExAccessToken', 'accessCode']))
+    const shown = secret.flatMap((name) => {
+      const value = `Sec-${name}-q7`
+      const texts = [
+        JSON.stringify(scrubValue({ [name]: value })),
+        scrubText(`<use:${name}>${value}</use:${name}>`),
+        scrubText(`{"${name}": "${value}"}`),
+        scrubText(`a=1&${name}=${value}`),
+      ]
+      return texts.filter((text) => text.includes(value)).map((text) => `${name}: ${text}`)
+    })
+    expect(shown).toEqual([])
+  })
+
+  it('keeps the value of an element that is not secret', () => {
+    // partnerID and samlResponse are credentials the engine does not name as such: the log hides them too
+    const plain = schemaNames().filter((name) => !isSecretName(name) && !['partnerID', 'samlResponse'].includes(name))
+    expect(plain).toEqual(expect.arrayContaining(['firstName', 'email', 'timeZoneID']))
+    const hidden = plain.filter((name) => !scrubText(`<use:${name}>kept-value</use:${name}>`).includes('kept-value'))
+    expect(hidden).toEqual([])
   })
 })
 
