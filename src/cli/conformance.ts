@@ -1,71 +1,37 @@
 /**
  * `webex-user-rules conformance`: runs the conformance kit (`webex-user-rules/testing`) against a
- * User-service endpoint over HTTP and prints a summary; the JSON report goes to `--report`.
- * Self-contained: `main.ts` only dispatches the subcommand here.
+ * User-service endpoint over HTTP and prints a summary; the JSON report goes to `--report`. A
+ * {@link CliCommand} of the registry like the others (its options, `--help`, refusals by commander);
+ * it is the one asynchronous command (D-C5). The kit needs fast-check, an optional peer dependency,
+ * so it is loaded only when the command runs.
  *
  * Exit codes: 0 the endpoint conforms; 1 it disagreed with the specification; 2 unusable
  * arguments, an unreachable endpoint or refused admin credentials.
  *
  * @module
  */
-import { parseArgs } from 'node:util'
 import * as E from '#fp-ts/Either.js'
 import { SiteContext } from 'webex-user-rules'
+import type { ConformanceReport, ConformanceSite } from 'webex-user-rules/testing'
 import {
-  checkConformance,
-  type ConformanceReport,
-  type ConformanceSite,
-  httpSender,
-  type Send,
-} from 'webex-user-rules/testing'
+  type CliCommand,
+  type CliIO,
+  type CliResult,
+  loadJson,
+  NAME,
+  stringOption,
+  unusable,
+  Unusable,
+} from './shared.js'
 
-/** What the subcommand needs from the outside world. */
-export interface ConformanceIO {
-  readonly readFile: (path: string) => Uint8Array
-  readonly writeFile: (path: string, text: string) => void
-  /** Progress output (stderr); the bar is drawn only when it is a terminal. */
-  readonly progress: { readonly isTTY: boolean; readonly write: (text: string) => void }
-  /** The sender for a URL (default: HTTP POST). */
-  readonly sender?: (url: string) => Send
-  /** The environment (for `WUR_ADMIN_PASSWORD`). */
-  readonly env?: Readonly<Record<string, string | undefined>>
-}
-
-/** The outcome of the subcommand. */
-export interface ConformanceCliResult {
-  readonly stdout: string
-  readonly stderr: string
-  readonly exitCode: 0 | 1 | 2
-}
-
-export const CONFORMANCE_USAGE = `Usage: webex-user-rules conformance --url <URL> --admin <webExId>:<password>
-                        [--site-limit N] [--other-hosts N] [--site <file>] [--site-name NAME]
-                        [--runs N] [--seed S] [--concurrency K] [--report <file>] [--replay <path>]
-
-Runs the executable specification against a User-service endpoint (e.g.
+const DETAILS = `Runs the executable specification against a User-service endpoint (e.g.
 https://host/WBXService/XMLService): creates its own users (webExIds starting "wurconf-"),
 sends generated requests of every operation as the admin and as its users, alone and in
 concurrent rounds of up to K (default 4, at most 6), and compares every answer and the
 GetUser view afterwards with the engine's prediction. The users are deactivated (DelUser) at
-the end.
-
-  --admin       a site administrator; the password may instead be in $WUR_ADMIN_PASSWORD
-  --site-limit  the site's host limit (default: none)
-  --other-hosts active hosts on the site besides the kit's users (default 0)
-  --site        a JSON file with the site's settings (hostLimit, otherActiveHosts,
-                allowUserToChangeUserName, productIds, controlHubManaged, features, telephony,
-                usesSSO, timeZoneID, languages)
-  --site-name   sent as the securityContext siteName of every request
-  --runs        generated sequences (default 20); --seed replays one run of them
-  --report      writes the JSON report (passwords redacted)
+the end. Needs fast-check (npm install --save-dev fast-check).
 
 Exit status: 0 conforms, 1 disagreements, 2 unusable input, unreachable endpoint or bad admin.`
-
-const usage = (message: string): ConformanceCliResult => ({
-  stdout: '',
-  stderr: `webex-user-rules conformance: ${message}\n\n${CONFORMANCE_USAGE}\n`,
-  exitCode: 2,
-})
 
 const count = (value: string | undefined, name: string, min: number, max: number): number | string | undefined => {
   if (value === undefined) return undefined
@@ -115,37 +81,24 @@ export const formatReport = (report: ConformanceReport, url: string): string => 
   return `${lines.join('\n')}\n`
 }
 
-/** Runs the subcommand (`argv` without the word `conformance`). Never throws. */
-export const runConformance = async (argv: readonly string[], io: ConformanceIO): Promise<ConformanceCliResult> => {
-  let values: Record<string, string | boolean | undefined>
+const usage = (message: string): CliResult => unusable(message, 'conformance')
+
+/** Runs the kit with the parsed options. Never throws nor rejects. */
+const runConformance = async (values: Readonly<Record<string, unknown>>, io: CliIO): Promise<CliResult> => {
+  let kit: typeof import('webex-user-rules/testing')
   try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        url: { type: 'string' },
-        admin: { type: 'string' },
-        'site-limit': { type: 'string' },
-        'other-hosts': { type: 'string' },
-        'site-name': { type: 'string' },
-        site: { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        concurrency: { type: 'string' },
-        report: { type: 'string' },
-        replay: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
+    kit = await import('webex-user-rules/testing')
   } catch (thrown) {
-    return usage(thrown instanceof Error ? thrown.message : String(thrown))
+    const missing = thrown instanceof Error && thrown.message.includes('fast-check')
+    return {
+      stdout: '',
+      stderr: missing
+        ? `${NAME} conformance needs fast-check: npm install --save-dev fast-check\n`
+        : `${NAME} conformance: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`,
+      exitCode: 2,
+    }
   }
-  if (values['help'] === true) return { stdout: `${CONFORMANCE_USAGE}\n`, stderr: '', exitCode: 0 }
-  const str = (name: string): string | undefined => {
-    const v = values[name]
-    return typeof v === 'string' ? v : undefined
-  }
+  const str = (name: string): string | undefined => stringOption(values, name)
   const url = str('url')
   if (url === undefined || !/^https?:\/\/[^\s]+$/.test(url)) return usage('--url must be an http(s) URL')
   const admin = str('admin')
@@ -157,8 +110,8 @@ export const runConformance = async (argv: readonly string[], io: ConformanceIO)
     return usage('--admin needs <webExId>:<password> (or the password in $WUR_ADMIN_PASSWORD)')
 
   const numbers = {
-    siteLimit: count(str('site-limit'), '--site-limit', 0, 1_000_000),
-    otherHosts: count(str('other-hosts'), '--other-hosts', 0, 1_000_000),
+    siteLimit: count(str('siteLimit'), '--site-limit', 0, 1_000_000),
+    otherHosts: count(str('otherHosts'), '--other-hosts', 0, 1_000_000),
     runs: count(str('runs'), '--runs', 1, 100_000),
     seed: count(str('seed'), '--seed', 0, 0x7fffffff),
     concurrency: count(str('concurrency'), '--concurrency', 1, 6),
@@ -169,35 +122,33 @@ export const runConformance = async (argv: readonly string[], io: ConformanceIO)
   let site: ConformanceSite = {}
   const siteFile = str('site')
   if (siteFile !== undefined) {
-    try {
-      const parsed: unknown = JSON.parse(new TextDecoder().decode(io.readFile(siteFile)))
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return usage(`--site ${siteFile}: a JSON object of site settings is expected`)
-      const { otherActiveHosts, ...settings } = parsed as Record<string, unknown>
-      const checked = SiteContext.decode({
-        allowUserToChangeUserName: false,
-        productIds: [],
-        controlHubManaged: false,
-        ...settings,
-        activeHostCount: 0,
-        takenWebExIds: [],
-      })
-      if (E.isLeft(checked)) {
-        const paths = checked.left.map((e) =>
-          e.context
-            .map((c) => c.key)
-            .filter((k) => k !== '')
-            .join('.'),
-        )
-        return usage(`--site ${siteFile}: invalid ${[...new Set(paths)].join(', ')}`)
-      }
-      if (otherActiveHosts !== undefined && (!Number.isSafeInteger(otherActiveHosts) || Number(otherActiveHosts) < 0))
-        return usage(`--site ${siteFile}: otherActiveHosts must be a whole number`)
-      const { activeHostCount: _count, takenWebExIds: _taken, takenEmails: _emails, ...known } = checked.right
-      site = { ...known, ...(otherActiveHosts === undefined ? {} : { otherActiveHosts: Number(otherActiveHosts) }) }
-    } catch (thrown) {
-      return usage(`--site ${siteFile}: ${thrown instanceof Error ? thrown.message : String(thrown)}`)
+    // read like every file of the CLI ("-" for stdin; a JSON error by position only, D-E1)
+    const parsed = loadJson(io, 'site', siteFile, 'the site settings')
+    if (parsed instanceof Unusable) return usage(parsed.message)
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return usage(`--site ${siteFile}: a JSON object of site settings is expected`)
+    const { otherActiveHosts, ...settings } = parsed as Record<string, unknown>
+    const checked = SiteContext.decode({
+      allowUserToChangeUserName: false,
+      productIds: [],
+      controlHubManaged: false,
+      ...settings,
+      activeHostCount: 0,
+      takenWebExIds: [],
+    })
+    if (E.isLeft(checked)) {
+      const paths = checked.left.map((e) =>
+        e.context
+          .map((c) => c.key)
+          .filter((k) => k !== '')
+          .join('.'),
+      )
+      return usage(`--site ${siteFile}: invalid ${[...new Set(paths)].join(', ')}`)
     }
+    if (otherActiveHosts !== undefined && (!Number.isSafeInteger(otherActiveHosts) || Number(otherActiveHosts) < 0))
+      return usage(`--site ${siteFile}: otherActiveHosts must be a whole number`)
+    const { activeHostCount: _count, takenWebExIds: _taken, takenEmails: _emails, ...known } = checked.right
+    site = { ...known, ...(otherActiveHosts === undefined ? {} : { otherActiveHosts: Number(otherActiveHosts) }) }
   }
   const siteLimit = num(numbers.siteLimit)
   const otherHosts = num(numbers.otherHosts)
@@ -211,16 +162,17 @@ export const runConformance = async (argv: readonly string[], io: ConformanceIO)
   const seed = num(numbers.seed)
   const concurrency = num(numbers.concurrency)
   const replay = str('replay')
-  const siteName = str('site-name')
+  const siteName = str('siteName')
+  // the bar only on a terminal: io.progress is given only then
   const bar = (done: number, total: number): void => {
-    if (!io.progress.isTTY) return
+    if (io.progress === undefined) return
     const width = 30
     const filled = Math.round((done / total) * width)
-    io.progress.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(done)}/${String(total)} runs`)
-    if (done === total) io.progress.write('\n')
+    io.progress(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(done)}/${String(total)} runs`)
+    if (done === total) io.progress('\n')
   }
-  const report = await checkConformance({
-    send: (io.sender ?? httpSender)(url),
+  const report = await kit.checkConformance({
+    send: (io.sender ?? kit.httpSender)(url),
     admin: { webExId, password },
     site,
     runs,
@@ -234,6 +186,7 @@ export const runConformance = async (argv: readonly string[], io: ConformanceIO)
   let stderr = ''
   if (reportFile !== undefined) {
     try {
+      if (io.writeFile === undefined) throw new Error('writing files is not available')
       io.writeFile(reportFile, `${JSON.stringify({ url, ...report }, null, 2)}\n`)
     } catch (thrown) {
       stderr = `cannot write the report ${reportFile}: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`
@@ -241,4 +194,34 @@ export const runConformance = async (argv: readonly string[], io: ConformanceIO)
   }
   const exitCode = report.unusable !== undefined ? 2 : report.conforms ? 0 : 1
   return { stdout: formatReport(report, url), stderr, exitCode }
+}
+
+/** `conformance`: the kit against an endpoint. */
+export const conformanceCommand: CliCommand = {
+  name: 'conformance',
+  summary: 'check a User-service endpoint against the specification (the conformance kit; needs fast-check)',
+  details: DETAILS,
+  asynchronous: true,
+  options: [
+    { flags: '--url <URL>', description: 'the endpoint, http(s)', required: true },
+    {
+      flags: '--admin <webExId:password>',
+      description: 'a site administrator; the password may instead be in $WUR_ADMIN_PASSWORD',
+      required: true,
+    },
+    { flags: '--site-limit <N>', description: "the site's host limit (default: none)" },
+    { flags: '--other-hosts <N>', description: "active hosts on the site besides the kit's users (default 0)" },
+    {
+      flags: '--site <file>',
+      description:
+        "a JSON file with the site's settings (hostLimit, otherActiveHosts, allowUserToChangeUserName, productIds, controlHubManaged, features, telephony, usesSSO, timeZoneID, languages)",
+    },
+    { flags: '--site-name <name>', description: 'sent as the securityContext siteName of every request' },
+    { flags: '--runs <N>', description: 'generated sequences (default 20)' },
+    { flags: '--seed <S>', description: 'replays one run of them' },
+    { flags: '--concurrency <K>', description: 'concurrent requests per round, 1 to 6 (default 4)' },
+    { flags: '--report <file>', description: 'writes the JSON report (passwords redacted)' },
+    { flags: '--replay <path>', description: 'the replay path of a shrunk failure (printed with it)' },
+  ],
+  run: runConformance,
 }

@@ -31,7 +31,9 @@ import {
   formatOf,
   load,
   loadJson,
+  nameOf,
   type OptionSpec,
+  redactedLines,
   refused,
   REQUEST_OPTION,
   requestOf,
@@ -40,6 +42,7 @@ import {
   SITE_OPTION,
   stringOption,
   success,
+  Undecodable,
   unusable,
   Unusable,
   USERS_OPTION,
@@ -116,6 +119,9 @@ const operationCommand = <O extends Operation>(spec: OperationSpec<O>): CliComma
     }
     const requestPath = stringOption(options, 'request') ?? ''
     const file = load(io, 'request', requestPath)
+    // bytes that cannot be decoded are a malformed message: the engine's refusal, not an unusable file
+    if (file instanceof Undecodable)
+      return refused(format, file.error, spec.operation, renderFailureResponse(file.error))
     if (file instanceof Unusable) return fail(file.message)
     const request = requestOf(spec.operation, file)
     if (E.isLeft(request)) return refused(format, request.left, spec.operation, renderFailureResponse(request.left))
@@ -125,7 +131,13 @@ const operationCommand = <O extends Operation>(spec: OperationSpec<O>): CliComma
   },
 })
 
-const by = (caller: engine.Caller): string => `by ${caller.webExId} (${caller.role})`
+/** `by jdoe (host)`; the caller may be a JSON request's own, not yet decoded. */
+const by = (caller: engine.Caller): string =>
+  `by ${nameOf(caller, ['webExId'], '(no webExId)')} (${nameOf(caller, ['role'], '(no role)')})`
+
+/** The title of a result: the operation, whom the body names (if it names anyone), and the caller. */
+const titleOf = (operation: string, body: unknown, caller: engine.Caller, keys = ['webExId']): string =>
+  `${operation} ${nameOf(body, keys, '(no webExId)')} ${by(caller)}`
 
 /** `apply`: SetUser against one stored user. */
 export const applyCommand: CliCommand = operationCommand({
@@ -141,9 +153,10 @@ export const applyCommand: CliCommand = operationCommand({
     },
   ],
   execute: ({ format, caller, request, site, users, options }) => {
-    const { body } = request
+    // the engine decodes the body (and the user and site): these casts only name what it checks
+    const body = request.body as engine.SetUserBody
     const stored = options['retarget'] === true ? retarget(users[0], body) : users[0]
-    const title = `SetUser ${(body as Partial<typeof body>).webExId ?? '(no webExId)'} ${by(caller)}`
+    const title = titleOf('SetUser', body, caller)
     // the engine decodes the user and the site (they may come straight from JSON.parse, docs/spec.md §1)
     if (format === 'explain')
       return explainedResult(title, explainSetUser(stored as engine.User, site as engine.SiteContext, { caller, body }))
@@ -162,8 +175,9 @@ export const createCommand: CliCommand = operationCommand({
   summary: 'CreateUser: provision a new user on the site',
   operation: 'CreateUser',
   needs: ['site'],
-  execute: ({ format, caller, request: { body }, site }) => {
-    const title = `CreateUser ${body.webExId ?? '(no webExId)'} ${by(caller)}`
+  execute: ({ format, caller, request, site }) => {
+    const body = request.body as engine.CreateUserBody
+    const title = titleOf('CreateUser', body, caller)
     if (format === 'explain')
       return explainedResult(title, explainCreateUser(site as engine.SiteContext, { caller, body }))
     const result = engine.applyCreateUser(site as engine.SiteContext, { caller, body })
@@ -181,19 +195,19 @@ export const getCommand: CliCommand = operationCommand({
   summary: 'GetUser: what the API returns for a user (password masked)',
   operation: 'GetUser',
   needs: ['users'],
-  execute: ({ format, caller, request: { body }, users }) => {
-    const title = `GetUser ${body.webExId} ${by(caller)}`
+  execute: ({ format, caller, request, users }) => {
+    const body = request.body as engine.GetUserBody
+    const title = titleOf('GetUser', body, caller)
     if (format === 'explain')
       return explainedResult(title, explainGetUser(users as readonly engine.User[], { caller, body }))
     const view = engine.applyGetUser(users as readonly engine.User[], { caller, body })
     if (E.isLeft(view)) return refused(format, view.left, title, renderFailureResponse(view.left))
     // found as GetUser finds it: ignoring case (D-OP-19)
     const stored = engine.findUser(users as readonly engine.User[], body.webExId)
+    // the diff view masks secrets like every other (D-E1); json and xml print the API's answer
     return success(format, view.right, stored === undefined ? '' : renderGetUserResponse(stored), [
       `${title}: SUCCESS`,
-      ...JSON.stringify(view.right, null, 2)
-        .split('\n')
-        .map((line) => `  ${line}`),
+      ...redactedLines(view.right),
     ])
   },
 })
@@ -218,8 +232,9 @@ export const deleteCommand: CliCommand = operationCommand({
   summary: 'DelUser: deactivate up to 50 users',
   operation: 'DelUser',
   needs: ['site', 'users'],
-  execute: ({ format, caller, request: { body }, site, users }) => {
-    const title = `DelUser ${body.webExId.join(', ')} ${by(caller)}`
+  execute: ({ format, caller, request, site, users }) => {
+    const body = request.body as engine.DelUserBody
+    const title = titleOf('DelUser', body, caller)
     const stored = users as readonly engine.User[]
     if (format === 'explain') {
       const explained = explainDelUser(site as engine.SiteContext, stored, { caller, body })
@@ -243,8 +258,8 @@ const activation = (name: string, operation: 'ActivateUser' | 'InactivateUser'):
     operation,
     needs: ['site', 'users'],
     execute: ({ format, caller, request, site, users }) => {
-      const body: engine.ActivationBody = request.body
-      const title = `${operation} ${body.webexID ?? String(body.userID)} ${by(caller)}`
+      const body = request.body as engine.ActivationBody
+      const title = titleOf(operation, body, caller, ['webexID', 'userID'])
       const stored = users as readonly engine.User[]
       if (format === 'explain') {
         const explain = operation === 'ActivateUser' ? explainActivateUser : explainInactivateUser

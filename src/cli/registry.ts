@@ -5,6 +5,7 @@
  * @module
  */
 import { batchCommand } from './batch.js'
+import { conformanceCommand } from './conformance.js'
 import {
   activateCommand,
   applyCommand,
@@ -23,4 +24,5 @@ export const COMMANDS: readonly CliCommand[] = [
   activateCommand,
   inactivateCommand,
   batchCommand,
+  conformanceCommand,
 ]

@@ -8,13 +8,16 @@
  * engine ({@link EngineDefect}) is reported as one line, exit 2 as well — it is not the caller's
  * refusal (D-E2).
  *
+ * {@link runAsync} runs every command; {@link run} is its synchronous form for the commands that
+ * answer at once (all but `conformance`, which talks to an endpoint: D-C5).
+ *
  * @module
  */
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
-import { EngineDefect, isPlainObject } from 'webex-user-rules'
+import { isPlainObject } from 'webex-user-rules'
 import { COMMANDS } from './registry.js'
-import { type CliCommand, type CliIO, type CliResult, NAME, unusable } from './shared.js'
+import { type CliCommand, type CliIO, type CliResult, NAME, thrownLine, unusable } from './shared.js'
 
 export type { CliIO, CliResult }
 
@@ -30,7 +33,11 @@ const VERSION = ((): string => {
 })()
 
 /** The program for one run: output captured, exits turned into exceptions. */
-const program = (io: CliIO, captured: { out: string; err: string; result?: CliResult }): Command => {
+const program = (
+  io: CliIO,
+  captured: { out: string; err: string; result?: CliResult | Promise<CliResult> },
+  asynchronous: boolean,
+): Command => {
   const root = new Command(NAME)
     .description('Run the Webex Meetings XML API user rules on files: what the real service would answer.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -61,28 +68,48 @@ const program = (io: CliIO, captured: { out: string; err: string; result?: CliRe
       sub.addOption(option)
     }
     sub.action((options: Record<string, unknown>) => {
-      captured.result = command.run(options, io)
+      captured.result =
+        command.asynchronous === true && !asynchronous
+          ? unusable(`${command.name} answers asynchronously: run it with runAsync`, command.name)
+          : command.run(options, io)
     })
   }
   COMMANDS.forEach(add)
   return root
 }
 
-/** Runs the command line `argv` (without `node` and the script). Never throws. */
-export const run = (argv: readonly string[], io: CliIO): CliResult => {
+/** A throw out of a command: one line, exit 2, never a stack trace. */
+const thrownResult = (thrown: unknown): CliResult => ({ stdout: '', stderr: `${thrownLine(thrown)}\n`, exitCode: 2 })
+
+/** Parses `argv` and runs its command: its result, or a promise of it for an asynchronous command. */
+const dispatch = (argv: readonly string[], io: CliIO, asynchronous: boolean): CliResult | Promise<CliResult> => {
   if (argv.length === 0) return unusable(`missing command (${COMMANDS.map((c) => c.name).join(', ')})`)
-  const captured: { out: string; err: string; result?: CliResult } = { out: '', err: '' }
+  const captured: { out: string; err: string; result?: CliResult | Promise<CliResult> } = { out: '', err: '' }
   try {
-    program(io, captured).parse([...argv], { from: 'user' })
+    program(io, captured, asynchronous).parse([...argv], { from: 'user' })
   } catch (thrown) {
     if (thrown instanceof CommanderError) {
       // --help and --version end the parse with exit code 0
       if (thrown.exitCode === 0) return { stdout: captured.out, stderr: captured.err, exitCode: 0 }
-      return { stdout: '', stderr: `${NAME}: ${captured.err}Run "${NAME} --help" for usage.\n`, exitCode: 2 }
+      // the usage hint names the command's own --help when the line names a command
+      const command = COMMANDS.find((c) => c.name === argv[0])
+      const help = command === undefined ? `${NAME} --help` : `${NAME} ${command.name} --help`
+      return { stdout: '', stderr: `${NAME}: ${captured.err}Run "${help}" for usage.\n`, exitCode: 2 }
     }
-    if (thrown instanceof EngineDefect)
-      return { stdout: '', stderr: `${NAME}: ${thrown.message}: ${String(thrown.cause)}\n`, exitCode: 2 }
-    return { stdout: '', stderr: `${NAME}: internal error: ${String(thrown)}\n`, exitCode: 2 }
+    return thrownResult(thrown)
   }
-  return captured.result ?? unusable('missing command')
+  const result = captured.result ?? unusable('missing command')
+  return result instanceof Promise ? result.catch(thrownResult) : result
+}
+
+/** Runs the command line `argv` (without `node` and the script). Never throws nor rejects. */
+export const runAsync = async (argv: readonly string[], io: CliIO): Promise<CliResult> => dispatch(argv, io, true)
+
+/**
+ * Runs the command line `argv` of a command that answers at once. Never throws; an asynchronous
+ * command (`conformance`) is not started here (exit 2) — run it with {@link runAsync}.
+ */
+export const run = (argv: readonly string[], io: CliIO): CliResult => {
+  const result = dispatch(argv, io, false)
+  return result instanceof Promise ? unusable('an asynchronous command: run it with runAsync') : result
 }

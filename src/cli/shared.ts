@@ -5,7 +5,8 @@
  * formats. The command modules only say which engine function to call.
  *
  * Exit codes: 0 applied; 1 refused (any {@link SetUserError} about the request, including a
- * malformed request message); 2 the command line or the user / site files are unusable.
+ * malformed request message and one whose bytes cannot be decoded); 2 the command line or the user /
+ * site files are unusable.
  *
  * @module
  */
@@ -13,12 +14,15 @@ import * as E from '#fp-ts/Either.js'
 import {
   type Caller,
   type CallerRole,
+  EngineDefect,
   formatError,
   isPlainObject,
+  redactSecrets,
   type SetUserError,
   type SetUserResult,
 } from 'webex-user-rules'
 import { type BodyOf, decodeXmlBytes, type Operation, parseOperationMessage } from 'webex-user-rules/xml'
+import type { Send } from 'webex-user-rules/testing'
 import { diffValues, formatChange } from './diff.js'
 
 /** The executable's name, as npm links it. */
@@ -36,6 +40,17 @@ export interface CliIO {
   readonly isTTY: boolean
   /** Progress for people, written as it happens; only given when stderr is a terminal. */
   readonly progress?: (text: string) => void
+  /**
+   * Writes to stdout as results happen (`batch` writes each result line as it completes); without
+   * it the text is returned in {@link CliResult.stdout}.
+   */
+  readonly writeOut?: (text: string) => void
+  /** Writes a file (`conformance --report`); may throw (the error's message is reported). */
+  readonly writeFile?: (path: string, text: string) => void
+  /** The environment (`conformance` reads `WUR_ADMIN_PASSWORD`). */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** The sender of `conformance` for a URL (default: HTTP POST, `httpSender`); tests give their own. */
+  readonly sender?: (url: string) => Send
 }
 
 /** The outcome of one command. */
@@ -48,6 +63,31 @@ export interface CliResult {
 /** A reason a command cannot run (exit 2). */
 export class Unusable {
   constructor(readonly message: string) {}
+}
+
+/**
+ * XML bytes that cannot be decoded (an unknown or wrong encoding, over the size limit): an unusable
+ * user or site file, but a request the engine refuses like any other malformed message (exit 1).
+ */
+export class Undecodable extends Unusable {
+  constructor(
+    message: string,
+    readonly error: SetUserError,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * What a throw out of a command says, as one line: an {@link EngineDefect} by its own message
+ * (which already starts with the program's name) and its cause; anything else as an internal error.
+ */
+export const thrownLine = (thrown: unknown): string => {
+  if (thrown instanceof EngineDefect) {
+    const text = thrown.message.startsWith(`${NAME}: `) ? thrown.message : `${NAME}: ${thrown.message}`
+    return `${text}: ${String(thrown.cause)}`
+  }
+  return `${NAME}: internal error: ${String(thrown)}`
 }
 
 /** The result of a command that cannot run. */
@@ -71,6 +111,97 @@ export const ROLES: readonly CallerRole[] = ['siteAdmin', 'roSiteAdmin', 'host',
 export const DEFAULT_JSON_CALLER = 'admin'
 
 const message = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown))
+
+// -------------------------------------------------------------------------------------
+// where JSON text goes wrong
+// -------------------------------------------------------------------------------------
+
+const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in a string
+const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y
+const JSON_SPACE = /[ \t\n\r]*/y
+
+/** The end of the token of `pattern` at `at`, or -1. */
+const sticky = (pattern: RegExp, text: string, at: number): number => {
+  pattern.lastIndex = at
+  return pattern.test(text) ? pattern.lastIndex : -1
+}
+
+/**
+ * The offset of the first character that makes `text` not JSON (its length when the text ends too
+ * soon), or -1 when it is JSON. Iterative: any depth.
+ */
+export const jsonErrorOffset = (text: string): number => {
+  const open: ('{' | '[')[] = []
+  let state: 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'after' = 'value'
+  let i = 0
+  for (;;) {
+    i = sticky(JSON_SPACE, text, i)
+    const c = text[i]
+    if (state === 'after') {
+      const top = open.at(-1)
+      if (top === undefined) return i < text.length ? i : -1
+      if (c === ',') state = top === '{' ? 'key' : 'value'
+      else if (c === (top === '{' ? '}' : ']')) open.pop()
+      else return i
+      i++
+    } else if (state === 'key' || state === 'keyOrEnd') {
+      if (state === 'keyOrEnd' && c === '}') {
+        open.pop()
+        state = 'after'
+        i++
+        continue
+      }
+      const end = sticky(JSON_STRING, text, i)
+      if (end === -1) return i
+      i = sticky(JSON_SPACE, text, end)
+      if (text[i] !== ':') return i
+      state = 'value'
+      i++
+    } else if (state === 'valueOrEnd' && c === ']') {
+      open.pop()
+      state = 'after'
+      i++
+    } else if (c === '{' || c === '[') {
+      open.push(c)
+      state = c === '{' ? 'keyOrEnd' : 'valueOrEnd'
+      i++
+    } else {
+      const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, i))
+      const end =
+        literal !== undefined
+          ? i + literal.length
+          : c === '"'
+            ? sticky(JSON_STRING, text, i)
+            : sticky(JSON_NUMBER, text, i)
+      if (end === -1) return i
+      state = 'after'
+      i = end
+    }
+  }
+}
+
+/**
+ * Where `text` stops being JSON, as `line L, column C` (1-based) — never the text itself, which
+ * may hold a password (D-E1): V8's own message quotes the input around the error.
+ */
+export const jsonErrorPosition = (text: string): string => {
+  const offset = jsonErrorOffset(text)
+  if (offset === -1) return 'not valid JSON'
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  const column = offset - before.lastIndexOf('\n')
+  return `not valid JSON at line ${String(line)}, column ${String(column)}`
+}
+
+/** `JSON.parse`, its failure reported only by position. */
+export const parseJson = (text: string): { readonly value: unknown } | { readonly error: string } => {
+  try {
+    return { value: JSON.parse(text) as unknown }
+  } catch {
+    return { error: jsonErrorPosition(text) }
+  }
+}
 
 // -------------------------------------------------------------------------------------
 // reading files
@@ -102,14 +233,20 @@ export const parseBytes = (bytes: Uint8Array, label: string): Loaded | Unusable 
   while (first < bytes.length && isLeadingByte(bytes[first])) first++
   if (bytes[first] === 0x3c /* < */) {
     const text = decodeXmlBytes(bytes)
-    return E.isRight(text) ? { kind: 'xml', text: text.right } : new Unusable(`${label}: ${formatError(text.left)}`)
+    return E.isRight(text)
+      ? { kind: 'xml', text: text.right }
+      : new Undecodable(`${label}: ${formatError(text.left)}`, text.left)
   }
+  let text: string
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return { kind: 'json', value: JSON.parse(text) as unknown }
-  } catch (thrown) {
-    return new Unusable(`${label}: neither XML nor JSON (${message(thrown)})`)
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new Unusable(`${label}: neither XML nor JSON (not UTF-8 text)`)
   }
+  const parsed = parseJson(text)
+  return 'value' in parsed
+    ? { kind: 'json', value: parsed.value }
+    : new Unusable(`${label}: neither XML nor JSON (${parsed.error})`)
 }
 
 /** Reads a file given to `--option` as XML or JSON. */
@@ -135,11 +272,20 @@ export interface CallOptions {
   readonly role?: string | undefined
 }
 
-/** A request of `operation`: its body and, for an XML message, the securityContext webExID. */
+/**
+ * A request of `operation`: its body and, for an XML message, the securityContext webExID. The
+ * body is not checked here: the engine decodes it (a malformed body is an InvalidRequest), so
+ * nothing may read it before the engine but {@link nameOf}.
+ */
 export interface RequestOf<O extends Operation> {
-  readonly body: BodyOf[O]
+  readonly body: BodyOf[O] | Unchecked
   readonly webExID: string | undefined
   readonly source: Loaded['kind']
+}
+
+/** A value straight from a JSON file: the shape its type names is not yet checked. */
+export interface Unchecked {
+  readonly unchecked: true
 }
 
 /**
@@ -147,7 +293,7 @@ export interface RequestOf<O extends Operation> {
  * (the engine decodes the body: a malformed one is an InvalidRequest, like a malformed message).
  */
 export const requestOf = <O extends Operation>(operation: O, request: Loaded): E.Either<SetUserError, RequestOf<O>> => {
-  if (request.kind === 'json') return E.right({ body: request.value as BodyOf[O], webExID: undefined, source: 'json' })
+  if (request.kind === 'json') return E.right({ body: request.value as Unchecked, webExID: undefined, source: 'json' })
   const parsed = parseOperationMessage(request.text, operation)
   return E.isLeft(parsed)
     ? parsed
@@ -155,10 +301,50 @@ export const requestOf = <O extends Operation>(operation: O, request: Loaded): E
 }
 
 /**
- * The caller: `--caller` if given; else the securityContext webExID of an XML request; else
- * `admin` for a JSON body. Role: `--role`, else siteAdmin.
+ * A name of a body for a title, read only where the body has it as a string (or a list of strings,
+ * joined); `fallback` otherwise. Safe on any value: the body may be `null`, a number, a list….
  */
-export const callerOf = (options: CallOptions, request: RequestOf<Operation>): Caller | Unusable => {
+export const nameOf = (body: unknown, keys: readonly string[], fallback: string): string => {
+  if (!isPlainObject(body)) return fallback
+  for (const key of keys) {
+    const value = body[key]
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return String(value)
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return value.join(', ')
+  }
+  return fallback
+}
+
+/** Where a request's own caller comes from. */
+export interface OwnCaller {
+  readonly source: Loaded['kind']
+  /** The securityContext webExID of an XML message. */
+  readonly webExID?: string | undefined
+  /** The `caller` of a JSON request that carries one (a `batch` line), unchecked. */
+  readonly caller?: unknown
+}
+
+/**
+ * The caller (D-C1, D-C4): `--caller` and `--role` win, each on its own. The webExId is `--caller`,
+ * else the request's own (the securityContext webExID of an XML message, the `caller.webExId` of a
+ * JSON request that has a caller), else `admin` for a JSON body without one. The role is `--role`,
+ * else the JSON request's own `caller.role`, else siteAdmin. A JSON request's own caller is not
+ * checked here: the engine decodes it (a malformed one is an InvalidRequest).
+ */
+export const callerOf = (options: CallOptions, request: OwnCaller): Caller | Unusable => {
+  if (request.source === 'json' && request.caller !== undefined) {
+    const own = request.caller
+    if (options.caller === undefined && options.role === undefined) return own as Caller
+    // a caller that is not an object reaches the engine (which refuses it) unless both options replace it
+    if (!isPlainObject(own))
+      return options.caller !== undefined && options.role !== undefined
+        ? { webExId: options.caller, role: options.role as CallerRole }
+        : (own as Caller)
+    return {
+      ...own,
+      webExId: options.caller ?? own['webExId'],
+      role: options.role ?? own['role'],
+    } as Caller
+  }
   const webExId = options.caller ?? (request.source === 'json' ? DEFAULT_JSON_CALLER : request.webExID)
   if (webExId === undefined || webExId === '')
     return new Unusable('the securityContext of the request has no webExID; pass --caller')
@@ -187,6 +373,12 @@ export const diffLines = (before: unknown, result: SetUserResult, by = '  '): st
     ),
   ]
 }
+
+/** A value as indented JSON lines for the diff view, its secrets masked (D-E1). */
+export const redactedLines = (value: unknown, by = '  '): string[] =>
+  JSON.stringify(redactSecrets(value), null, 2)
+    .split('\n')
+    .map((line) => `${by}${line}`)
 
 /** A success: the JSON value, the `serv:message` answer, or the readable lines. */
 export const success = (format: Format, json: unknown, xml: string, diff: readonly string[]): CliResult => ({
@@ -256,8 +448,13 @@ export interface CliCommand {
   /** More for the command's own `--help` (exit codes, formats). */
   readonly details?: string
   readonly options: readonly OptionSpec[]
-  /** Runs with the parsed options (by camel-cased long name). Never throws on any input. */
-  readonly run: (options: Readonly<Record<string, unknown>>, io: CliIO) => CliResult
+  /**
+   * Runs with the parsed options (by camel-cased long name). Never throws on any input. Only an
+   * `asynchronous` command answers with a promise (which never rejects).
+   */
+  readonly run: (options: Readonly<Record<string, unknown>>, io: CliIO) => CliResult | Promise<CliResult>
+  /** The command waits for the outside world (`conformance`): `runAsync` runs it, `run` refuses it. */
+  readonly asynchronous?: true
 }
 
 /** A string option's value (`undefined` when absent). */

@@ -217,7 +217,9 @@ describe('CLI: unusable arguments or files (exit 2)', () => {
   })
 
   it('bad command lines', () => {
-    expect(usage([])).toContain('missing command (apply, create, get, delete, activate, inactivate, batch)')
+    expect(usage([])).toContain(
+      'missing command (apply, create, get, delete, activate, inactivate, batch, conformance)',
+    )
     expect(usage(['remove'])).toContain("unknown command 'remove'")
     expect(usage(['apply', '--user', 'u', '--request', 'r'])).toContain("required option '--site <file>' not specified")
     expect(usage(apply(`${DEMO}meetingtype-105.xml`, '--frobnicate'))).toContain("unknown option '--frobnicate'")

@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, describe, expect, it } from 'vitest'
 import { countActiveHosts, type User } from 'webex-user-rules'
 import type { Send } from 'webex-user-rules/testing'
-import { type ConformanceIO, runConformance } from '../../src/cli/conformance.js'
+import { type CliIO, type CliResult, runAsync } from '../../src/cli/run.js'
 import { createServer, createXmlHandler, XML_SERVICE_PATH } from '../../examples/server/server.js'
 import { type SiteSettings, UserStore } from '../../examples/server/store.js'
 
@@ -34,7 +34,7 @@ const inProcess =
   }
 
 interface Captured {
-  readonly io: ConformanceIO
+  readonly io: CliIO
   readonly files: Map<string, string>
   readonly progress: string[]
 }
@@ -51,12 +51,17 @@ const capture = (sender: (url: string) => Send, isTTY = false, files: Record<str
         return new TextEncoder().encode(text)
       },
       writeFile: (path, text) => written.set(path, text),
-      progress: { isTTY, write: (text) => progress.push(text) },
+      isTTY: false,
+      ...(isTTY ? { progress: (text: string) => progress.push(text) } : {}),
       sender,
       env: {},
     },
   }
 }
+
+/** The command through the registry, as the executable runs it. */
+const runConformance = (argv: readonly string[], io: CliIO): Promise<CliResult> =>
+  runAsync(['conformance', ...argv], io)
 
 const URL_ = 'http://127.0.0.1:9/WBXService/XMLService'
 const SITE_FLAGS = ['--site-limit', '5', '--other-hosts', String(countActiveHosts(USERS))]
@@ -133,7 +138,7 @@ describe('webex-user-rules conformance (issue 12 item 2)', { timeout: 120_000 },
     ]) {
       const result = await runConformance(args, capture(inProcess()).io)
       expect(result.exitCode, args.join(' ')).toBe(2)
-      expect(result.stderr).toContain('Usage: webex-user-rules conformance')
+      expect(result.stderr).toContain('Run "webex-user-rules conformance --help" for usage.')
       expect(result.stderr).not.toContain(PASSWORD)
     }
     const badSite = await runConformance(
