@@ -6,8 +6,16 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { applyCreateUser, applySetUser, formatError, type SetUserError } from 'webex-user-rules'
-import { parseSetUserMessage } from 'webex-user-rules/xml'
+import {
+  applyCreateUser,
+  applySetUser,
+  formatError,
+  isSecretName,
+  SetUserBody,
+  type SetUserError,
+} from 'webex-user-rules'
+import { parseSetUserMessage, renderFailureResponse, SecurityContext } from 'webex-user-rules/xml'
+import { codecPaths } from '../support/paths.js'
 import { runs } from '../support/runs.js'
 
 // long enough that it cannot appear in an error by accident, and marked so it can be found
@@ -85,6 +93,64 @@ describe('D-E1 secrets are never echoed in errors', () => {
         if (error !== undefined) expect(shown(error)).not.toContain(secret.slice(0, 12))
       }),
       { numRuns: runs(200) },
+    )
+  })
+
+  // every secret element of a SetUser message, as the element names from bodyContent or from
+  // securityContext: the body's secret leaves (list items are elements of the list's name) and
+  // every child of the securityContext
+  const secretElements: readonly (readonly ['header' | 'body', readonly string[]])[] = [
+    ...codecPaths(SetUserBody)
+      .filter((p) => p.codec._tag === 'LeafType' && isSecretName(p.path.slice(p.path.lastIndexOf('.') + 1)))
+      .map((p) => ['body', p.path.replaceAll('[]', '').split('.')] as const),
+    ...Object.keys(SecurityContext.props).map((name) => ['header', [name]] as const),
+  ]
+  // ways to write a secret so that the document is not well-formed right there
+  const malformed: readonly ((s: string) => string)[] = [
+    (s) => `${s}&${s};`,
+    (s) => `${s}&#0;${s}`,
+    (s) => `${s}<${s}>`,
+    (s) => `${s}</${s}>`,
+    (s) => `${s}<x ${s}="1" ${s}="2"/>`,
+    (s) => `${s}\u0001${s}`,
+    (s) => `${s}]]>${s}`,
+    (s) => `<${s} ${s}>`,
+    (s) => `${s}<![CDATA[${s}`,
+  ]
+
+  it('XML messages: a secret written malformed inside any secret element is not in the failure, its reason or its wire answer', () => {
+    expect(secretElements.map(([part, names]) => `${part}:${names.join('.')}`)).toEqual(
+      expect.arrayContaining(['body:password', 'body:phones.PIN', 'header:password', 'header:sessionTicket']),
+    )
+    fc.assert(
+      fc.property(
+        secretArb,
+        fc.constantFrom(...secretElements),
+        fc.constantFrom(...malformed),
+        fc.boolean(),
+        (secret, [part, names], write, truncated) => {
+          const open = names.map((n) => `<${n}>`).join('')
+          const close = [...names]
+            .reverse()
+            .map((n) => `</${n}>`)
+            .join('')
+          const inside = `${open}${write(secret)}`
+          const header = `<securityContext><webExID>admin</webExID>${part === 'header' ? inside : ''}`
+          const body = part === 'body' ? inside : '<webExId>jdoe</webExId>'
+          const head = `<serv:message xmlns:serv="http://www.webex.com/schemas/2002/06/service" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n<header>${header}`
+          const xml = truncated
+            ? part === 'header'
+              ? head
+              : `${head}</securityContext></header><body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser">${body}`
+            : `${head}${part === 'header' ? close : ''}</securityContext></header>\n<body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser">${body}${part === 'body' ? close : ''}</bodyContent></body></serv:message>`
+          const error = leftOf(parseSetUserMessage(xml))
+          expect(error?._tag).toBe('InvalidRequest')
+          if (error?._tag !== 'InvalidRequest') return
+          expect(error.failures).toEqual([expect.objectContaining({ source: 'message', code: 'document' })])
+          expect(`${shown(error)}\n${renderFailureResponse(error)}`).not.toContain(secret.slice(0, 12))
+        },
+      ),
+      { numRuns: runs(300) },
     )
   })
 })

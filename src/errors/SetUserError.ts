@@ -248,7 +248,8 @@ export type SetUserErrorTag = SetUserError['_tag']
  * //=> 'body.privilege.host'
  * ```
  */
-export const failureWhere = (f: DecodeFailure): string => `${f.source}${f.path === '' ? '' : `.${f.path}`}`
+export const failureWhere = (f: DecodeFailure): string =>
+  `${f.source}${f.path === '' || f.path.startsWith('[') ? '' : '.'}${f.path}`
 
 /** The failure line of the wire reason: no value, only where, what was expected, and the place. */
 const describeFailure = (f: DecodeFailure): string => renderFailureLine({ ...f, where: failureWhere(f) })

@@ -113,10 +113,12 @@ const run = (
   if (caller.role !== 'siteAdmin') return E.left(noPrivilege([]))
 
   const missing = missingElements(body, passwordOptionalOnCreate(site))
-  if (missing.length > 0 || body.webExId === undefined) return E.left(missingRequiredElements(missing))
+  if (missing.length > 0) return E.left(missingRequiredElements(missing))
   const withoutPassword = checkCreateWithoutPassword(site, body) // R22
   if (E.isLeft(withoutPassword)) return withoutPassword
-  const webExId = body.webExId
+  // webExId is required whatever the site allows, so `missing` names it when it is absent
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- see above
+  const webExId = body.webExId!
 
   const takenIds = decodeSiteList(site, 'takenWebExIds')
   if (E.isLeft(takenIds)) return takenIds

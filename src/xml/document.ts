@@ -22,6 +22,7 @@
 import * as E from '#fp-ts/Either.js'
 import { SaxesParser } from 'saxes'
 import type { DecodeFailure } from '../errors/SetUserError.js'
+import { isSecretName } from '../model/secrets.js'
 
 /**
  * Largest message accepted, in UTF-8 bytes (docs/spec.md §5: 64 KiB).
@@ -167,23 +168,24 @@ interface Build {
 
 const build: Build = { xml: '', stack: [], root: undefined, elements: 0, lastClosed: '' }
 
+// D-E1: inside a secret element (or closing one) the document's text may be the secret, so a
+// failure there names no text, element or attribute found in the document; elsewhere it names
+// element and attribute names only, never character data or references
+const inSecret = (): boolean => build.stack.some((e) => isSecretName(e.name))
+
 /** saxes's message → our wording (names the end tag and what it closes, like the old scanner). */
 const describe = (message: string, parser: { readonly position: number }): { expected: string; message: string } => {
-  const bare = message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')
-  if (bare === 'undefined entity' || bare === 'malformed character entity') {
-    const end = parser.position
-    const start = build.xml.lastIndexOf('&', end - 1)
-    return {
-      expected: `${WELL_FORMED} (declared entities only)`,
-      message: `the reference ${build.xml.slice(start, end)}`,
-    }
-  }
-  if (bare === 'disallowed character') return { expected: `${WELL_FORMED} (XML characters only)`, message: bare }
-  if (bare === 'unexpected close tag') {
+  let bare = message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')
+  if (bare === 'unexpected close tag' && !inSecret() && !isSecretName(build.lastClosed)) {
     const start = build.xml.lastIndexOf('</', parser.position - 1)
     const name = /^<\/([^\s>]*)/.exec(build.xml.slice(start))?.[1] ?? ''
     return { expected: WELL_FORMED, message: `the end tag </${localName(name)}> closes <${build.lastClosed}>` }
   }
+  // saxes names what it found after a colon (`unclosed tag: x`, `duplicate attribute: y`)
+  if (inSecret()) bare = bare.replace(/:.*/, '')
+  if (bare === 'undefined entity' || bare === 'malformed character entity')
+    return { expected: `${WELL_FORMED} (declared entities only)`, message: bare }
+  if (bare === 'disallowed character') return { expected: `${WELL_FORMED} (XML characters only)`, message: bare }
   if (bare === 'documents may contain only one root' || bare === 'text data outside of root node')
     return { expected: `${WELL_FORMED} with exactly one root element`, message: bare }
   return { expected: WELL_FORMED, message: bare }
@@ -191,38 +193,36 @@ const describe = (message: string, parser: { readonly position: number }): { exp
 
 const createParser = (): SaxesParser<{ xmlns: false; position: true }> => {
   // no namespace processing: prefixes are removed (their bindings are not checked, as before);
-  // position tracking gives every failure its line and column
+  // position tracking gives every failure its line and column: saxes counts the characters it has
+  // read on the line, i.e. the 1-based column of the last one, and 0 at the start of a line (a
+  // document ending after a line break), which is reported as column 1
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true })
+  const at = (): { line: number; column: number } => ({ line: parser.line, column: Math.max(parser.column, 1) })
   parser.on('error', (error) => {
     const { expected, message } = describe(error.message, parser)
-    throw new Stop(located('document', expected, message, { line: parser.line, column: parser.column }))
+    throw new Stop(located('document', expected, message, at()))
   })
-  parser.on('doctype', () => {
-    throw new Stop(
-      located('document', 'a message without DOCTYPE or ENTITY declarations', '<!DOCTYPE', {
-        line: parser.line,
-        column: parser.column,
-      }),
-    )
-  })
+  // no `doctype` handler: readDocument refuses every `<!DOCTYPE` before saxes sees the document
   parser.on('opentag', (tag) => {
     const stack = build.stack
     if (++build.elements > MAX_ELEMENTS)
       throw new Stop(
-        located('limit', `at most ${String(MAX_ELEMENTS)} elements`, `more than ${String(MAX_ELEMENTS)} elements`, {
-          line: parser.line,
-          column: parser.column,
-        }),
+        located(
+          'limit',
+          `at most ${String(MAX_ELEMENTS)} elements`,
+          `more than ${String(MAX_ELEMENTS)} elements`,
+          at(),
+        ),
       )
     if (stack.length >= MAX_DEPTH)
-      throw new Stop({
-        code: 'limit',
-        path: '',
-        expected: `elements nested at most ${String(MAX_DEPTH)} deep`,
-        actual: `more than ${String(MAX_DEPTH)} levels`,
-        line: parser.line,
-        column: parser.column,
-      })
+      throw new Stop(
+        located(
+          'limit',
+          `elements nested at most ${String(MAX_DEPTH)} deep`,
+          `more than ${String(MAX_DEPTH)} levels`,
+          at(),
+        ),
+      )
     let attributes = NO_ATTRIBUTES
     for (const name in tag.attributes) {
       // namespace declarations are not data (the parser used before dropped them too)
@@ -233,8 +233,8 @@ const createParser = (): SaxesParser<{ xmlns: false; position: true }> => {
     stack.push({ name: localName(tag.name), attributes, children: [], text: '' })
   })
   parser.on('closetag', () => {
-    const element = build.stack.pop()
-    if (element === undefined) return
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- saxes closes only what it opened
+    const element = build.stack.pop()!
     build.lastClosed = element.name
     const parent = build.stack[build.stack.length - 1]
     if (parent === undefined) build.root = element
@@ -301,7 +301,6 @@ export const readDocument = (xml: string): E.Either<readonly DocumentFailure[], 
   // document that closed without failing has one
   const root = build.root as XmlElement | undefined
   build.root = undefined
-  return root === undefined
-    ? left(located('document', WELL_FORMED, 'no root element', { line: 1, column: 1 }))
-    : E.right(root)
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- see above
+  return E.right(root!)
 }

@@ -139,7 +139,8 @@ export const readResponse = (xml: string, problems: Problems): Response | undefi
   const envelope = readEnvelope(xml, problems, false)
   if (envelope?.header === undefined) return undefined
   const header = decodeElement(ResponseHeader, envelope.header, rootPath('header'), problems.message)
-  return header === undefined ? undefined : { status: header.response, bodyContent: envelope.bodyContent }
+  // a header without its response has been reported (and gives no status)
+  return header?.response === undefined ? undefined : { status: header.response, bodyContent: envelope.bodyContent }
 }
 /** The local part of an xsi:type value such as `use:getUserResponse` (prefixes are per document). */
 export const localType = (type: string | undefined): string | undefined => type?.slice(type.lastIndexOf(':') + 1)
@@ -169,7 +170,11 @@ export const readAnswer = <A>(
     })
     return undefined
   }
-  if (bodyContent === undefined) return undefined
+  if (bodyContent === undefined) {
+    // a SUCCESS answer carries its bodyContent
+    required('bodyContent', rootPath('body'), problems.message)
+    return undefined
+  }
   checkAttributes(bodyContent, bodyContentPath, problems.message, BODY_CONTENT_ATTRIBUTES)
   const actualType = bodyContent.attributes.get('type')
   const local = localType(actualType)

@@ -93,4 +93,21 @@ describe('errors (docs/spec.md §1)', () => {
       }),
     ).toBe('body.x: expected string, got nothing')
   })
+
+  it('a failure path that starts at a list index follows its source without a dot: user[0].webExId', () => {
+    const failure = {
+      source: 'user',
+      code: 'wrongType',
+      path: '[0].webExId',
+      expected: 'a user with a webExId',
+      actual: 7,
+    } as const
+    expect(api.failureWhere(failure)).toBe('user[0].webExId')
+    expect(api.invalidRequest([failure]).reason).toBe(
+      'Invalid request: user[0].webExId: expected a user with a webExId',
+    )
+    expect(api.formatDecodeFailure(failure)).toBe('user[0].webExId: expected a user with a webExId, got 7')
+    expect(api.failureWhere({ ...failure, path: '' })).toBe('user')
+    expect(api.failureWhere({ ...failure, path: 'privilege.host' })).toBe('user.privilege.host')
+  })
 })

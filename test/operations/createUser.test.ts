@@ -80,6 +80,12 @@ describe('CreateUser', () => {
     expect(left(create({ ...moodle, email: '' }))).toMatchObject({ missing: ['email'] })
   })
 
+  it('030009 names a missing webExId on every site, also where the password is optional', () => {
+    const { webExId: _w, ...noWebExId } = moodle
+    for (const s of [site(), site({ usesSSO: true })])
+      expect(left(create(noWebExId, s))).toMatchObject({ _tag: 'MissingRequiredElements', missing: ['webExId'] })
+  })
+
   it('needs no password on an SSO site', () => {
     const { password: _p, ...noPassword } = moodle
     right(create(noPassword, site({ usesSSO: true })))
