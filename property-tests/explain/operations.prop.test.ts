@@ -352,7 +352,7 @@ describe('D-PG1 explain of LstsummaryUser', () => {
           expect(trace.map((t) => t.rule).filter((r) => r !== 'D-OP-5')).toEqual([
             'D-OP-1',
             'D-OP-4',
-            ...(body.webACD?.isAgent !== undefined ? ['D-OP-4'] : []),
+            ...(body.webACD?.isAgent !== undefined || body.webACD?.isMgr !== undefined ? ['D-OP-4'] : []),
             'D-OP-6',
             'D-OP-7',
             'D-OP-8',
