@@ -124,18 +124,18 @@ export const decodeStoredUser = (u: unknown, keys: Iterable<string>): E.Either<I
   if (!hasPlainPrototype(u))
     return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'User', actual: u }]))
   const issues: Issue[] = []
-  // every element is a data property, read once: an element the rules do not read is kept as it is
-  for (const key of Object.getOwnPropertyNames(u))
-    if (!isDataProperty(Object.getOwnPropertyDescriptor(u, key))) issues.push(notPlainData([key]))
-  if (issues.length > 0) return E.left(invalidInput('user', issues))
-  const webExId = User.props['webExId']
-  if (webExId !== undefined) runCodec(webExId, u['webExId'], ['webExId']).issues.forEach((i) => issues.push(i))
-  for (const key of keys) {
+  // each element read is a data property, read once; one the rules do not read is kept as it is
+  for (const key of ['webExId', ...keys]) {
+    const property = Object.getOwnPropertyDescriptor(u, key)
     const codec = Object.hasOwn(User.props, key) ? User.props[key] : undefined
-    if (codec === undefined || !Object.hasOwn(u, key) || isValidated(u[key], codec)) continue
-    const before = issues.length
-    codec.run(u[key], [key], issues)
-    if (issues.length === before) markValidated(u[key], codec)
+    if (property === undefined || codec === undefined) {
+      if (key === 'webExId') codec?.run(undefined, [key], issues)
+    } else if (!isDataProperty(property)) issues.push(notPlainData([key]))
+    else if (!isValidated(property.value, codec)) {
+      const before = issues.length
+      codec.run(property.value, [key], issues)
+      if (issues.length === before) markValidated(property.value, codec)
+    }
   }
   return issues.length === 0 ? E.right(u as unknown as User) : E.left(invalidInput('user', issues))
 }
