@@ -9,8 +9,8 @@ import * as E from '#fp-ts/Either.js'
 import { invalidInput, toFailure } from './errors/decodeFailure.js'
 import { type DecodeFailure, invalidRequest, type InvalidRequest } from './errors/SetUserError.js'
 import type * as t from 'io-ts'
-import { type Issue, type Runnable, runCodec } from './model/codec.js'
-import { isPlainObject } from './model/plain.js'
+import { type Issue, notPlainData, type Runnable, runCodec } from './model/codec.js'
+import { hasPlainPrototype, isDataProperty } from './model/plain.js'
 import { isValidated, markValidated } from './internal/validated.js'
 import { SetUserRequest } from './model/request.js'
 import { SiteContext } from './model/site.js'
@@ -54,22 +54,26 @@ const LAZY_SITE_LISTS: ReadonlySet<string> = new Set(['takenWebExIds', 'productI
 /** Decodes the site, checking that the long lists are arrays but not yet their items. */
 export const decodeSite = (u: unknown): E.Either<InvalidRequest, SiteContext> => {
   if (isValidated(u, SiteContext)) return E.right(u as SiteContext)
-  if (!isPlainObject(u))
+  if (!hasPlainPrototype(u))
     return E.left(invalidInput('site', [{ code: 'wrongType', path: [], expected: 'SiteContext', actual: u }]))
   const issues: Issue[] = []
-  for (const key of Object.keys(u)) {
+  for (const key of Object.getOwnPropertyNames(u)) {
+    const property = Object.getOwnPropertyDescriptor(u, key)
     const codec = Object.hasOwn(SiteContext.props, key) ? SiteContext.props[key] : undefined
-    if (codec === undefined) {
+    if (!isDataProperty(property)) {
+      issues.push(notPlainData([key]))
+    } else if (codec === undefined) {
       issues.push({
         code: 'unknownElement',
         path: [key],
         expected: `no element "${key}" in SiteContext`,
-        actual: u[key],
+        actual: property.value,
       })
     } else if (LAZY_SITE_LISTS.has(key)) {
-      if (!Array.isArray(u[key])) issues.push({ code: 'wrongType', path: [key], expected: codec.name, actual: u[key] })
+      if (!Array.isArray(property.value))
+        issues.push({ code: 'wrongType', path: [key], expected: codec.name, actual: property.value })
     } else {
-      codec.run(u[key], [key], issues)
+      codec.run(property.value, [key], issues)
     }
   }
   for (const key of SiteContext.requiredKeys) {
@@ -117,17 +121,21 @@ export const decodeSiteList = <K extends 'takenWebExIds' | 'productIds' | 'taken
  * merge checks each container it descends into.
  */
 export const decodeStoredUser = (u: unknown, keys: Iterable<string>): E.Either<InvalidRequest, User> => {
-  if (!isPlainObject(u))
+  if (!hasPlainPrototype(u))
     return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'User', actual: u }]))
   const issues: Issue[] = []
-  const webExId = User.props['webExId']
-  if (webExId !== undefined) runCodec(webExId, u['webExId'], ['webExId']).issues.forEach((i) => issues.push(i))
-  for (const key of keys) {
+  // each element read is a data property, read once; one the rules do not read is kept as it is
+  for (const key of ['webExId', ...keys]) {
+    const property = Object.getOwnPropertyDescriptor(u, key)
     const codec = Object.hasOwn(User.props, key) ? User.props[key] : undefined
-    if (codec === undefined || !Object.hasOwn(u, key) || isValidated(u[key], codec)) continue
-    const before = issues.length
-    codec.run(u[key], [key], issues)
-    if (issues.length === before) markValidated(u[key], codec)
+    if (property === undefined || codec === undefined) {
+      if (key === 'webExId') codec?.run(undefined, [key], issues)
+    } else if (!isDataProperty(property)) issues.push(notPlainData([key]))
+    else if (!isValidated(property.value, codec)) {
+      const before = issues.length
+      codec.run(property.value, [key], issues)
+      if (issues.length === before) markValidated(property.value, codec)
+    }
   }
   return issues.length === 0 ? E.right(u as unknown as User) : E.left(invalidInput('user', issues))
 }

@@ -2,10 +2,11 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { decodeSetUserRequest, SetUserBody, User } from 'webex-user-rules'
 import { apply, asAdmin, baseSite, expectLeft } from './helpers.js'
-import { applySetUser } from 'webex-user-rules'
+import { applyCreateUser, applySetUser, isPlainObject } from 'webex-user-rules'
 import { EngineDefect } from 'webex-user-rules'
 import { guard } from '../src/errors/guard.js'
 import { isPlainData } from '../src/model/plain.js'
+import { isValidated, markValidated } from '../src/internal/validated.js'
 
 const decodeBody = (body: unknown) => decodeSetUserRequest({ caller: { webExId: 'admin', role: 'siteAdmin' }, body })
 
@@ -423,5 +424,111 @@ describe('D-E2 an engine bug is a defect, not the caller’s InvalidRequest', ()
     // the same object twice is not a cycle
     const shared = { x: 1 }
     expect(isPlainData({ a: shared, b: shared })).toBe(true)
+  })
+})
+
+describe('issue 14: a getter, setter or non-enumerable property is not plain data (D-E2, D-M6)', () => {
+  const SECRET = 'value-never-shown'
+  /** A copy of `base` whose `key` is a getter: valid on its first read, then `later` (and counting reads). */
+  const withGetter = <T extends object>(base: T, key: string, later: unknown = SECRET): T => {
+    let reads = 0
+    const first: unknown = (base as Record<string, unknown>)[key]
+    return Object.defineProperty((Array.isArray(base) ? [...base] : { ...base }) as T, key, {
+      enumerable: true,
+      get: () => (reads++ === 0 ? first : later),
+    })
+  }
+  /** A copy of `base` whose `key` holds `value` but is not enumerable. */
+  const hidden = <T extends object>(base: T, key: string, value: unknown): T =>
+    Object.defineProperty({ ...base }, key, { enumerable: false, value, writable: true })
+  /** The answer is the caller's InvalidRequest naming `source` and `path`, never showing the value. */
+  const refused = (run: () => unknown, source: string, path: string): void => {
+    const result = run() as E.Either<{ _tag: string; failures: readonly unknown[] }, unknown>
+    expect(result).toMatchObject(
+      E.left({ _tag: 'InvalidRequest', failures: [{ source, path, expected: 'plain data (JSON values)' }] }),
+    )
+    expect(JSON.stringify(result)).not.toContain(SECRET)
+    expect(JSON.stringify(result)).not.toContain('garbage')
+  }
+  const user = { webExId: 'jdoe', firstName: 'J', privilege: { host: true } }
+  const body = { webExId: 'jdoe', firstName: 'Jane', privilege: { host: false }, meetingTypes: [120] }
+  const set = (u: unknown, s: unknown, b: unknown) =>
+    applySetUser(u as never, s as never, { caller: { webExId: 'admin', role: 'siteAdmin' }, body: b as never })
+  const create = (s: unknown, b: unknown) =>
+    applyCreateUser(s as never, { caller: { webExId: 'admin', role: 'siteAdmin' }, body: b as never })
+  const newUser = { webExId: 'ana', email: 'ana@example.edu', password: 'pw', firstName: 'Ana', lastName: 'Lee' }
+
+  it('a getter on the site, the request body or the stored user, at any depth', () => {
+    refused(() => set(user, withGetter({ ...baseSite, hostLimit: 50 }, 'hostLimit'), body), 'site', 'hostLimit')
+    refused(() => set(user, baseSite, withGetter(body, 'firstName', 12345)), 'body', 'firstName')
+    refused(
+      () => set(user, baseSite, { ...body, privilege: withGetter({ host: true }, 'host') }),
+      'body',
+      'privilege.host',
+    )
+    refused(() => set(user, baseSite, { ...body, meetingTypes: withGetter([120], '0') }), 'body', 'meetingTypes[0]')
+    refused(() => set(withGetter(user, 'firstName'), baseSite, body), 'user', 'firstName')
+    refused(
+      () => set({ ...user, privilege: withGetter({ host: true }, 'host') }, baseSite, body),
+      'user',
+      'privilege.host',
+    )
+    refused(() => create(withGetter({ ...baseSite, hostLimit: 50 }, 'hostLimit'), newUser), 'site', 'hostLimit')
+    refused(() => create(baseSite, withGetter(newUser, 'firstName', 12345)), 'body', 'firstName')
+  })
+
+  it('a setter alone (no getter) is not plain data either', () => {
+    const setterOnly = Object.defineProperty({ ...body }, 'lastName', { enumerable: true, set: () => undefined })
+    refused(() => set(user, baseSite, setterOnly), 'body', 'lastName')
+  })
+
+  it('a non-enumerable property on the site, the request body or the stored user', () => {
+    refused(() => set(user, hidden(baseSite, 'hostLimit', 'bogus'), body), 'site', 'hostLimit')
+    refused(() => set(user, baseSite, hidden(body, 'privilege', { host: 'garbage' })), 'body', 'privilege')
+    refused(() => set(hidden(user, 'privilege', { host: 'garbage' }), baseSite, body), 'user', 'privilege')
+    refused(() => create(hidden(baseSite, 'hostLimit', 'bogus'), newUser), 'site', 'hostLimit')
+    refused(() => create(baseSite, hidden(newUser, 'privilege', { host: 'garbage' })), 'body', 'privilege')
+  })
+
+  it('a frozen object with a getter or a non-enumerable mutable child is refused on every call, never trusted', () => {
+    const site = Object.freeze(withGetter({ ...baseSite, hostLimit: 50 }, 'hostLimit', 'NOT A NUMBER'))
+    const privilege = { host: true }
+    const frozenBody = Object.freeze(hidden({ webExId: 'jdoe' }, 'privilege', privilege))
+    for (let call = 0; call < 2; call++) {
+      refused(() => set(user, site, body), 'site', 'hostLimit')
+      refused(() => create(site, newUser), 'site', 'hostLimit')
+      refused(() => set(user, baseSite, frozenBody), 'body', 'privilege')
+      privilege.host = 'garbage' as never
+    }
+    const getterBody = Object.freeze(withGetter(body, 'firstName', 12345))
+    refused(() => decodeBody(getterBody), 'body', 'firstName')
+    refused(() => set(user, baseSite, getterBody), 'body', 'firstName')
+  })
+
+  it('a symbol-keyed property is not read: it neither fails nor reaches the result', () => {
+    const tagged = { ...body, [Symbol('tag')]: 'x' }
+    const result = set(user, baseSite, tagged)
+    expect(result).toEqual(set(user, baseSite, body))
+  })
+
+  it('isPlainObject is the one definition: no accessor, nothing non-enumerable', () => {
+    expect(isPlainObject({ a: 1 })).toBe(true)
+    expect(isPlainObject(withGetter({ a: 1 }, 'a'))).toBe(false)
+    expect(isPlainObject(hidden({}, 'a', 1))).toBe(false)
+    expect(isPlainData({ a: [hidden({}, 'b', 1)] })).toBe(false)
+    expect(isPlainData({ a: withGetter([1], '0') })).toBe(false)
+    expect(isPlainData({ a: [1, { b: [] }] })).toBe(true)
+  })
+})
+
+describe('issue 14: the trust check walks descriptors (validated.ts)', () => {
+  const codec = {}
+  it('a deeply frozen object of data properties is trusted; one with a getter or a hidden mutable child is not', () => {
+    const data = Object.freeze({ a: Object.freeze([1]), b: Object.freeze({ c: true }) })
+    expect(isValidated(markValidated(data, codec), codec)).toBe(true)
+    const getter = Object.freeze(Object.defineProperty({}, 'a', { enumerable: true, get: () => 1 }))
+    expect(isValidated(markValidated(getter, codec), codec)).toBe(false)
+    const hiddenChild = Object.freeze(Object.defineProperty({}, 'a', { enumerable: false, value: { mutable: 1 } }))
+    expect(isValidated(markValidated(hiddenChild, codec), codec)).toBe(false)
   })
 })

@@ -7,7 +7,7 @@
  * @module
  */
 import * as E from '#fp-ts/Either.js'
-import { isPlainData } from '../model/plain.js'
+import { isPlainData, PLAIN_DATA } from '../model/plain.js'
 import { type FailureSource, invalidRequest, type SetUserError } from './SetUserError.js'
 
 /**
@@ -32,31 +32,32 @@ export class EngineDefect extends Error {
  * Runs `run`; if it throws, the first of the `inputs` (named by their failure source, in the
  * order given) that is not plain data is the caller's `InvalidRequest`, and when all are plain
  * data the throw is an {@link EngineDefect}. The check walks the inputs only after a throw, so the
- * common path costs nothing.
+ * common path costs nothing; with `first`, for small inputs that `run` only tests with a codec's
+ * `is` (false for a getter, which then is not read, so nothing throws), it walks them before `run`.
  */
 export const guard = <A, L = SetUserError>(
   inputs: Readonly<Partial<Record<FailureSource, unknown>>>,
   run: () => E.Either<L, A>,
+  first = false,
 ): E.Either<L | SetUserError, A> => {
+  // the offending value is never shown: it comes from the caller's object and may hold anything
+  const refuse = (actual: string) => {
+    const offending = Object.keys(inputs).find((source) => !isPlainData(inputs[source as FailureSource]))
+    return offending === undefined
+      ? undefined
+      : E.left(
+          invalidRequest([
+            { source: offending as FailureSource, code: 'wrongType', path: '', expected: PLAIN_DATA, actual },
+          ]),
+        )
+  }
   try {
-    return run()
+    return (first ? refuse('(not shown)') : undefined) ?? run()
   } catch (thrown) {
     // a defect found by an operation this one calls stays that defect
     if (thrown instanceof EngineDefect) throw thrown
-    const offending = Object.entries(inputs).find(([, input]) => !isPlainData(input)) as
-      readonly [FailureSource, unknown] | undefined
-    if (offending === undefined) throw new EngineDefect(thrown)
-    // the thrown value is never shown: it comes from the caller's object and may hold anything
-    return E.left(
-      invalidRequest([
-        {
-          source: offending[0],
-          code: 'wrongType',
-          path: '',
-          expected: 'plain data (JSON values)',
-          actual: 'a value that throws when read',
-        },
-      ]),
-    )
+    const refused = refuse('a value that throws when read')
+    if (refused === undefined) throw new EngineDefect(thrown)
+    return refused
   }
 }

@@ -20,6 +20,7 @@ import type { SetUserRequest } from '../model/request.js'
 import type { Effect, Notice, SetUserResult } from '../model/result.js'
 import type { SiteContext } from '../model/site.js'
 import type { User } from '../model/user.js'
+import { isPlainObject } from '../model/plain.js'
 import { applyCreateUser } from '../operations/createUser.js'
 import {
   EXPLAIN_STAGES,
@@ -101,9 +102,6 @@ const UNEXPLAINED: Omit<EntryBase, 'stage'> = {
 // changed paths
 // -------------------------------------------------------------------------------------
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
-
 const EMPTY: Readonly<Record<string, unknown>> = {}
 
 /**
@@ -113,9 +111,9 @@ const EMPTY: Readonly<Record<string, unknown>> = {}
 const changedPaths = (before: unknown, after: unknown, path: string, out: string[]): void => {
   // untouched subtrees are the same objects in the result (R19): the walk follows the request
   if (before === after) return
-  if (isRecord(before) || isRecord(after)) {
-    const b = isRecord(before) ? before : EMPTY
-    const a = isRecord(after) ? after : EMPTY
+  if (isPlainObject(before) || isPlainObject(after)) {
+    const b = isPlainObject(before) ? before : EMPTY
+    const a = isPlainObject(after) ? after : EMPTY
     for (const key of Object.keys(a)) changedPaths(b[key], a[key], path === '' ? key : `${path}.${key}`, out)
     for (const key of Object.keys(b)) {
       if (!Object.hasOwn(a, key)) changedPaths(b[key], undefined, path === '' ? key : `${path}.${key}`, out)
@@ -128,7 +126,7 @@ const changedPaths = (before: unknown, after: unknown, path: string, out: string
 const sameJson = (a: unknown, b: unknown): boolean => {
   if (a === b) return true
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameJson(v, b[i]))
-  if (isRecord(a) && isRecord(b)) {
+  if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a)
     return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]))
   }
@@ -139,7 +137,7 @@ const sameJson = (a: unknown, b: unknown): boolean => {
 const lookup = (root: unknown, path: string): { readonly found: boolean; readonly value: unknown } => {
   let node: unknown = root
   for (const key of path.split('.')) {
-    if (!isRecord(node) || !Object.hasOwn(node, key)) return { found: false, value: undefined }
+    if (!isPlainObject(node) || !Object.hasOwn(node, key)) return { found: false, value: undefined }
     node = node[key]
   }
   return { found: true, value: node }
@@ -153,8 +151,8 @@ const redact = (value: unknown, path: string): unknown => {
   if (value === undefined) return undefined
   if (SECRET.test(path)) return MASK
   // a list of values holds no secret (secrets are named elements): it is shown as it is
-  if (Array.isArray(value)) return value.some(isRecord) ? value.map((item) => redact(item, `${path}[]`)) : value
-  if (isRecord(value)) {
+  if (Array.isArray(value)) return value.some(isPlainObject) ? value.map((item) => redact(item, `${path}[]`)) : value
+  if (isPlainObject(value)) {
     const out: Record<string, unknown> = {}
     for (const [key, child] of Object.entries(value)) out[key] = redact(child, `${path}.${key}`)
     return out

@@ -15,6 +15,7 @@ import type { AuthenticateUserAnswer, GetLoginTicketAnswer, LoginUrlAnswer, Logo
 import type { Caller } from '../model/request.js'
 import type { SiteContext } from '../model/site.js'
 import type { User } from '../model/user.js'
+import { isPlainObject } from '../model/plain.js'
 import {
   applyAuthenticateUser,
   applyGetLoginTicket,
@@ -80,22 +81,19 @@ const ticketStep = (tickets: LoginTickets, issued: IssuedLoginTicket): TraceEntr
 // AuthenticateUser
 // -------------------------------------------------------------------------------------
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
-
 /** The claim's subject and credential kind as a step (D-OP-10), read defensively: never a secret. */
 const claimStep = (claim: AuthenticationClaim): TraceEntry => {
   // a JavaScript caller may pass anything: only what is there, of the right type, is shown
   const given: unknown = claim
-  const subject: unknown = isRecord(given) ? given['subject'] : undefined
-  const credential: unknown = isRecord(given) ? given['credential'] : undefined
+  const subject: unknown = isPlainObject(given) ? given['subject'] : undefined
+  const credential: unknown = isPlainObject(given) ? given['credential'] : undefined
   const by =
-    isRecord(subject) && typeof subject['webExId'] === 'string'
+    isPlainObject(subject) && typeof subject['webExId'] === 'string'
       ? { subject: 'webExId', name: subject['webExId'] }
-      : isRecord(subject) && typeof subject['email'] === 'string'
+      : isPlainObject(subject) && typeof subject['email'] === 'string'
         ? { subject: 'email', name: subject['email'] }
         : { subject: 'none', name: '' }
-  const kind = isRecord(credential) && typeof credential['kind'] === 'string' ? credential['kind'] : 'none'
+  const kind = isPlainObject(credential) && typeof credential['kind'] === 'string' ? credential['kind'] : 'none'
   return step('D-OP-10', 'which credential', `${by.subject} ${JSON.stringify(by.name)} presents a ${kind}`, {
     ...by,
     credential: kind,

@@ -15,7 +15,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { isPlainObject } from './plain.js'
+import { hasPlainPrototype, isDataProperty, isPlainObject, PLAIN_DATA } from './plain.js'
 
 // -------------------------------------------------------------------------------------
 // issues (decode failures as data)
@@ -58,6 +58,17 @@ export interface Issue {
  * elements gets the first 100 and a note, not 16,000 "did you mean" computations.
  */
 export const MAX_REPORTED_ISSUES = 100
+
+/**
+ * The issue for an own property that is not plain data (a getter, a setter, a non-enumerable
+ * property): it is never read, and nothing of it is shown.
+ */
+export const notPlainData = (path: Path): Issue => ({
+  code: 'wrongType',
+  path,
+  expected: PLAIN_DATA,
+  actual: '(not shown)',
+})
 
 /** Renders a path as `a.b[0].c`. */
 export const renderPath = (path: Path): string => {
@@ -295,7 +306,7 @@ export class StructType<A> extends ModelType<A> {
     this.index = new Map(Object.entries(props))
   }
   run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
-    if (!isPlainObject(u)) {
+    if (!hasPlainPrototype(u)) {
       issues.push({
         code: 'wrongType',
         path: [...path],
@@ -305,9 +316,15 @@ export class StructType<A> extends ModelType<A> {
       return u
     }
     let out: Record<string, unknown> | undefined
-    for (const key of Object.keys(u)) {
+    // each property is read once, from its descriptor: what is checked is what the rules get
+    for (const key of Object.getOwnPropertyNames(u)) {
+      const property = Object.getOwnPropertyDescriptor(u, key)
+      if (!isDataProperty(property)) {
+        issues.push(notPlainData([...path, key]))
+        continue
+      }
       const codec = this.index.get(key)
-      const value = u[key]
+      const value = property.value
       if (codec === undefined) {
         const suggestion = issues.length < MAX_REPORTED_ISSUES ? suggestKey(key, this.knownKeys) : undefined
         issues.push({
@@ -399,7 +416,12 @@ export class ListType<A> extends ModelType<readonly A[]> {
     let out: unknown[] | undefined
     const item = this.item
     for (let i = 0; i < u.length; i++) {
-      const value: unknown = u[i]
+      const property = Object.getOwnPropertyDescriptor(u, i)
+      if (!isDataProperty(property)) {
+        issues.push(notPlainData([...path, i]))
+        continue
+      }
+      const value = property.value
       if (isPlainLeaf(item) && item.accepts(value)) continue
       path.push(i)
       const decoded = this.item.run(value, path, issues)

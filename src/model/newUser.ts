@@ -14,6 +14,7 @@
  * @module
  */
 import { booleanDefaults, privilegeDefaults } from './defaults.js'
+import { isPlainObject } from './plain.js'
 import type { SiteContext, SiteLanguage } from './site.js'
 import {
   DEFAULT_TIME_ZONE_ID,
@@ -242,13 +243,9 @@ export const newUserOf =
       body,
     )
 
-/** A JSON object (not a list). */
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /** `given` over `defaults`: objects merged at any depth, any other value (a list too) as given. */
 const over = (defaults: unknown, given: unknown): unknown => {
-  if (!isRecord(defaults) || !isRecord(given)) return given
+  if (!isPlainObject(defaults) || !isPlainObject(given)) return given
   const merged: Record<string, unknown> = { ...defaults }
   for (const [key, value] of Object.entries(given)) if (value !== undefined) merged[key] = over(defaults[key], value)
   return merged

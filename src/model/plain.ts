@@ -6,8 +6,28 @@
  * @module
  */
 
+/** What the engine asks of every input. */
+export const PLAIN_DATA = 'plain data (JSON values)'
+
 /**
- * An object literal or `Object.create(null)`: not an array, not a class instance, not a function.
+ * Whether an own property is plain data: an enumerable data property. A getter or setter (it may
+ * answer differently each time it is read) or a non-enumerable property (`Object.keys` and JSON do
+ * not see it) is not. Symbol keys are not read by the engine and are not considered.
+ */
+export const isDataProperty = (d: PropertyDescriptor | undefined): d is { value: unknown } =>
+  d?.enumerable === true && 'value' in d
+
+/** An object whose prototype is `Object.prototype` or `null` (its own properties not yet checked). */
+export const hasPlainPrototype = (u: unknown): u is Readonly<Record<string, unknown>> => {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false
+  const proto: unknown = Object.getPrototypeOf(u)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * An object literal or `Object.create(null)` whose own properties are all enumerable data
+ * properties: not an array, not a class instance, not a function, no getter or setter, nothing
+ * hidden from `Object.keys`.
  *
  * @category model
  * @example
@@ -16,13 +36,12 @@
  * isPlainObject({ webExId: 'jdoe' }) //=> true
  * isPlainObject([1]) //=> false
  * isPlainObject(new Map()) //=> false
+ * isPlainObject({ get webExId() { return 'jdoe' } }) //=> false
  * ```
  */
-export const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false
-  const proto: unknown = Object.getPrototypeOf(u)
-  return proto === Object.prototype || proto === null
-}
+export const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  hasPlainPrototype(u) &&
+  Object.getOwnPropertyNames(u).every((k) => isDataProperty(Object.getOwnPropertyDescriptor(u, k)))
 
 /**
  * Whether `u` is a JSON value all the way down: strings, finite numbers, booleans, null, plain
@@ -32,16 +51,14 @@ export const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>
 export const isPlainData = (u: unknown): boolean => {
   const seen = new Set<object>()
   const walk = (v: unknown): boolean => {
-    if (v === null || typeof v === 'string' || typeof v === 'boolean') return true
-    if (typeof v === 'number') return Number.isFinite(v)
-    if (typeof v !== 'object') return false
-    if (seen.has(v)) return false
+    if (typeof v !== 'object' || v === null)
+      return v === null || typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v)
+    const list = Array.isArray(v)
+    if (seen.has(v) || (list ? Object.getPrototypeOf(v) !== Array.prototype : !hasPlainPrototype(v))) return false
     seen.add(v)
-    if (!Array.isArray(v) && !isPlainObject(v)) return false
-    if (Array.isArray(v) && Object.getPrototypeOf(v) !== Array.prototype) return false
-    for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(v))) {
-      if (!('value' in descriptor)) return false
-      if (descriptor.enumerable === true && !walk(descriptor.value)) return false
+    for (const key of Object.getOwnPropertyNames(v)) {
+      const property = Object.getOwnPropertyDescriptor(v, key)
+      if (!(list && key === 'length') && !(isDataProperty(property) && walk(property.value))) return false
     }
     seen.delete(v)
     return true

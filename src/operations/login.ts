@@ -252,15 +252,18 @@ export const checkSessionTicket = (
 ): E.Either<OperationError, TicketRecord> =>
   // the stored record comes from the embedder's storage: a value that throws when read is the
   // embedder's malformed input (named, never echoed), not an engine defect
-  guard(record === undefined ? {} : { request: record }, () =>
-    record !== undefined &&
-    webExId !== undefined &&
-    TicketRecord.is(record) &&
-    Number.isFinite(now) &&
-    sameUser(record.webExId, webExId) &&
-    unexpired(record, now)
-      ? E.right(record)
-      : E.left(invalidSessionTicket()),
+  guard(
+    record === undefined ? {} : { request: record },
+    () =>
+      record !== undefined &&
+      webExId !== undefined &&
+      TicketRecord.is(record) &&
+      Number.isFinite(now) &&
+      sameUser(record.webExId, webExId) &&
+      unexpired(record, now)
+        ? E.right(record)
+        : E.left(invalidSessionTicket()),
+    true,
   )
 
 /**
@@ -355,8 +358,10 @@ export const currentLoginTicket = (
   now: number,
 ): E.Either<OperationError, { readonly ticket: LoginTicket; readonly reused: boolean }> =>
   // (an absent outstanding ticket is no input: `undefined` is not plain data)
-  guard({ request: outstanding === undefined ? fresh : [outstanding, fresh] }, () =>
-    chooseLoginTicket(outstanding, fresh, now),
+  guard(
+    { request: outstanding === undefined ? fresh : [outstanding, fresh] },
+    () => chooseLoginTicket(outstanding, fresh, now),
+    true,
   )
 
 const chooseLoginTicket = (

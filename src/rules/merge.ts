@@ -13,7 +13,7 @@
  * @module
  */
 import type { Issue, ModelCodec } from '../model/codec.js'
-import { isPlainObject } from '../model/plain.js'
+import { hasPlainPrototype } from '../model/plain.js'
 import { SetUserBody, type User } from '../model/user.js'
 import { replaceList } from './replaceList.js'
 
@@ -67,7 +67,9 @@ const mergeNode = (
   path: (string | number)[],
   issues: Issue[],
 ): unknown => {
-  if (stored !== undefined && !isPlainObject(stored)) {
+  // its own properties were checked where they are read: decodeStoredUser for the elements the
+  // rules read; a stored value the request replaces is not read
+  if (stored !== undefined && !hasPlainPrototype(stored)) {
     issues.push({ code: 'wrongType', path: [...path], expected: 'an element with children', actual: stored })
     return stored
   }

@@ -21,6 +21,7 @@ import {
   type CallerRole,
   callerRole,
   countActiveHosts,
+  isPlainObject,
   type CreateUserBody,
   type Effect,
   type SetUserBody,
@@ -522,11 +523,7 @@ const predictSent = (
 /** JSON with sorted keys: equal values, equal strings. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
+    isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   )
 
 /** The model's user as a GetUser answer shows it (through the same renderer and parser). */

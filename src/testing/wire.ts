@@ -5,7 +5,7 @@
  * xsi:type spelling. Every style must mean the same message to a Webex-compatible server.
  */
 import fc from 'fast-check'
-import type { ModelCodec } from '../index.js'
+import { isPlainObject, type ModelCodec } from '../index.js'
 import { type RequestMessage, requestTypes, SERV_NS, XSI_NS } from '../xml/index.js'
 import { RequestHeader } from '../xml/envelope.js'
 import { escapeAttribute, escapeText } from '../xml/toXml.js'
@@ -74,9 +74,6 @@ const shuffle = <T>(items: readonly T[], seed: number): T[] => {
   return out
 }
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
-
 const leaf = (value: unknown, style: ClientStyle): string =>
   typeof value === 'boolean'
     ? style.upperCaseBooleans
@@ -107,7 +104,7 @@ const element = (codec: ModelCodec, name: string, value: unknown, style: ClientS
 }
 
 const children = (codec: ModelCodec, value: unknown, style: ClientStyle, depth: number, top: boolean): string => {
-  if (codec._tag !== 'StructType' || !isRecord(value)) return ''
+  if (codec._tag !== 'StructType' || !isPlainObject(value)) return ''
   const names = Object.keys(codec.props).filter((name) => Object.hasOwn(value, name) && value[name] !== undefined)
   // clients reorder the elements of bodyContent (a map serialised in its own order), not inside them
   const ordered = top && style.order !== 0 ? shuffle(names, style.order) : names

@@ -199,8 +199,14 @@ describe('GetLoginTicket, GetloginurlUser, GetlogouturlUser: failures (D-OP-14, 
       ['user', site(), hostileUsers(), { webExID: 'hostid' }],
       ['request', site(), users, hostile({}, 'webExID')],
     ]
+    // a getter is not plain data and is named by its path, whether or not it throws (issue 14)
+    const named: Readonly<Record<string, object>> = {
+      site: { source: 'site', path: 'siteName' },
+      user: { source: 'user', path: '' },
+      request: { source: 'body', path: 'webExID' },
+    }
     for (const [source, s, u, body] of cases) {
-      const expected = E.left({ exceptionID: '999999', failures: [{ source, path: '' }] })
+      const expected = E.left({ exceptionID: '999999', failures: [named[source]] })
       expect(urlOf(s, u, body)).toMatchObject(expected)
       expect(logoutOf(s, u, body)).toMatchObject(expected)
     }
@@ -211,7 +217,10 @@ describe('GetLoginTicket, GetloginurlUser, GetlogouturlUser: failures (D-OP-14, 
     ]
     for (const [source, s, u, body] of ticketCases)
       expect(applyGetLoginTicket(s, u as User[], { caller: HOST, body }, { fresh, now: T0 })).toMatchObject(
-        E.left({ exceptionID: '999999', failures: [{ source, path: '' }] }),
+        E.left({
+          exceptionID: '999999',
+          failures: [{ ...named[source], ...(source === 'request' ? { path: 'x' } : {}) }],
+        }),
       )
   })
 })

@@ -256,7 +256,15 @@ describe('LstsummaryUser inputs and answer (D-OP-1, D-OP-8, D-E2)', () => {
     ] as const
     for (const [source, s, u, request] of cases)
       expect(applyLstsummaryUser(s, u, request as never)).toMatchObject(
-        E.left({ exceptionID: '999999', failures: [{ source, path: '' }] }),
+        // a getter is not plain data and is named by its path, whether or not it throws (issue 14)
+        E.left({
+          exceptionID: '999999',
+          failures: [
+            source === 'site'
+              ? { source, path: 'siteName' }
+              : { source: source === 'request' ? 'body' : source, path: '' },
+          ],
+        }),
       )
   })
 })
