@@ -34,7 +34,7 @@ import { telephonyEffects } from './rules/telephony.js'
 import { webOfficeEffects } from './rules/webOffice.js'
 import { checkIdentityRules, checkRequestRules, checkResultRules, checkTspRules, resultNotices } from './siteRules.js'
 
-/** Stored elements every request reads (host count R6, licences R15, reset R5, R28, the R35 notice). */
+/** Stored elements every request reads (host count R6, licences R15, reset R5, the R35 notice). */
 const ALWAYS_READ = [
   'privilege',
   'active',
@@ -43,7 +43,6 @@ const ALWAYS_READ = [
   'eventCenter',
   'personalTeleconf',
   'phones',
-  'meetingTypes', // R28 reads the resulting meeting types when only accounts are sent
 ] as const
 
 /** Stored elements a request reads when it sends the same top-level element. */
@@ -60,9 +59,14 @@ const READ_WHEN_SENT = [
   'lastName',
 ] as const
 
-export const storedElementsRead = (body: SetUserBody): string[] => {
+export const storedElementsRead = (body: SetUserBody, site: SiteContext): string[] => {
   const keys: string[] = [...ALWAYS_READ]
   for (const key of READ_WHEN_SENT) if (body[key] !== undefined) keys.push(key)
+  // the stored meeting types, a list that may be long, only where a rule reads them: R29 compares
+  // the sent ones with them on a site with session-type limits, R28 reads them when PCN accounts
+  // come without meeting types (the flatness goal, docs/performance.md)
+  if ((body.meetingTypes === undefined ? body.personalTeleconf : site.sessionTypeLimits) !== undefined)
+    keys.push('meetingTypes')
   return keys
 }
 

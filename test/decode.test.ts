@@ -275,16 +275,30 @@ describe('D-M3: what of the stored user and the site is decoded', () => {
     }
   })
 
-  it('the stored PIN, PCN accounts and meeting types are read on every request (R8, R28, the R35 notice)', () => {
+  it('the stored PIN and PCN accounts are read on every request (R8, R28, the R35 notice)', () => {
     const cases: [string, unknown, string][] = [
       ['phones', { PIN: 4826 }, 'user:phones.PIN'],
       ['personalTeleconf', { joinBeforeHost: 'y' }, 'user:personalTeleconf.joinBeforeHost'],
-      ['meetingTypes', 'all', 'user:meetingTypes'],
     ]
     for (const [key, value, path] of cases) {
       const stored = { webExId: 'jdoe', [key]: value } as never
       expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', title: 'x' }))), key).toEqual([path])
     }
+  })
+
+  it('the stored meeting types are read where a rule reads them: R28 for PCN accounts sent alone, R29 on a site with session-type limits', () => {
+    const stored = { webExId: 'jdoe', meetingTypes: 'all' } as never
+    const account = { account: [{ accountIndex: 1, subscriberAccessCode: '12345678' }] }
+    expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', personalTeleconf: account })))).toEqual([
+      'user:meetingTypes',
+    ])
+    const limited = { ...baseSite, sessionTypeLimits: [{ sessionType: 105, limit: 10, users: 0 }] } as never
+    expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', meetingTypes: [105] }), limited))).toEqual([
+      'user:meetingTypes',
+    ])
+    // no rule reads them: a request that does not send them, or sends them on a site without limits
+    expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', title: 'x' })))).toEqual([])
+    expect(failurePaths(apply(stored, asAdmin({ webExId: 'jdoe', meetingTypes: [105] })))).toEqual([])
   })
 
   it("the site's scalars are decoded on every call; its long lists are arrays, and their items are checked when read", () => {

@@ -38,7 +38,7 @@ const decodeInputs = (current: unknown, site: unknown, request: unknown): E.Eith
   if (E.isLeft(decodedRequest)) return E.left(pinDecodeError(decodedRequest.left)) // D-F1
   const decodedSite = decodeSite(site)
   if (E.isLeft(decodedSite)) return decodedSite
-  const decodedUser = decodeStoredUser(current, storedElementsRead(decodedRequest.right.body))
+  const decodedUser = decodeStoredUser(current, storedElementsRead(decodedRequest.right.body, decodedSite.right))
   if (E.isLeft(decodedUser)) return decodedUser
   return E.right({ current: decodedUser.right, site: decodedSite.right, request: decodedRequest.right })
 }
