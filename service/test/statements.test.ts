@@ -29,6 +29,10 @@ const recording = (db: Database): { readonly db: Database; readonly sent: string
       sent.push(sql.replace(/\s+/g, ' ').trim())
       return q.query<R>(sql, params)
     },
+    execute: (sql: string, params?: readonly unknown[]) => {
+      sent.push(sql.replace(/\s+/g, ' ').trim())
+      return q.execute(sql, params)
+    },
   })
   const outside = record(db)
   return {
@@ -36,6 +40,7 @@ const recording = (db: Database): { readonly db: Database; readonly sent: string
     db: {
       kind: db.kind,
       query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => outside.query<R>(sql, params),
+      execute: (sql: string, params?: readonly unknown[]) => outside.execute(sql, params),
       transaction: async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
         sent.push('BEGIN')
         try {

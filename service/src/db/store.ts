@@ -371,12 +371,13 @@ export const updateUser = async (
   user: User,
   passwordHash: string | null,
 ): Promise<void> => {
-  await tx.query(
+  // writes whose answers nothing reads: sent without waiting, with the COMMIT (D-SP-6)
+  await tx.execute(
     'UPDATE users SET web_ex_id = $2, email = $3, counts_as_host = $4, doc = $5::jsonb, password_hash = $6 WHERE id = $1',
     [before.id, user.webExId, emailOf(user), countsAsHost(user), JSON.stringify(documentOf(user)), passwordHash],
   )
   if (before.user.webExId !== user.webExId)
-    await tx.query('INSERT INTO prior_names (site_id, user_id, web_ex_id) VALUES ($1, $2, $3)', [
+    await tx.execute('INSERT INTO prior_names (site_id, user_id, web_ex_id) VALUES ($1, $2, $3)', [
       siteId,
       before.id,
       before.user.webExId,
@@ -393,7 +394,7 @@ export const insertEffects = async (
 ): Promise<void> => {
   if (effects.length === 0) return
   // one statement for all of them (D-SP-2); unnest keeps their order, so their ids follow it
-  await tx.query(
+  await tx.execute(
     `INSERT INTO outbox (site_id, operation, web_ex_id, kind, payload)
      SELECT $1, $2, $3, e.kind, e.payload FROM unnest($4::text[], $5::jsonb[]) WITH ORDINALITY AS e (kind, payload, n)
      ORDER BY e.n`,
