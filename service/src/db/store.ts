@@ -150,13 +150,40 @@ const userFrom = (row: Row, prefix: string): StoredUser | undefined => {
   })
 }
 
+/**
+ * What an operation needs of its caller: who they are and the input of their role (`callerRole`
+ * reads only `privilege`). Read without the rest of their document (D-SP-7): a user's document
+ * is some 3 KB of JSON that the request would carry, decode and parse for nothing.
+ */
+export interface StoredCaller {
+  readonly id: number
+  readonly user: Pick<User, 'webExId' | 'privilege'>
+}
+
+/** The caller's columns under a prefix: id, name and the privilege element of the document. */
+const prefixedCaller = (prefix: string): string =>
+  `${prefix}.id AS ${prefix}_id, ${prefix}.web_ex_id AS ${prefix}_web_ex_id, ${prefix}.doc -> 'privilege' AS ${prefix}_privilege`
+
+const callerFrom = (row: Row, prefix: string): StoredCaller | undefined => {
+  const id = row[`${prefix}_id`]
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined
+  const privilege = row[`${prefix}_privilege`] as User['privilege'] | null
+  return {
+    id: Number(id),
+    user: {
+      webExId: row[`${prefix}_web_ex_id`] as string,
+      ...(privilege === null || privilege === undefined ? {} : { privilege }),
+    },
+  }
+}
+
 /** What a write to one user reads, in one statement. */
 export interface WriteTarget {
   readonly site: SiteRecord
   /** Locked (FOR UPDATE) until the transaction ends. */
   readonly target: StoredUser
   /** The caller as stored (the target itself when they edit themselves); undefined when gone. */
-  readonly caller: StoredUser | undefined
+  readonly caller: StoredCaller | undefined
 }
 
 /**
@@ -174,7 +201,7 @@ export const lockWriteTarget = async (
   const [row] = await tx.query(
     `SELECT ${SITE_COLUMNS.split(', ')
       .map((column) => `s.${column}`)
-      .join(', ')}, ${prefixedUser('t')}, ${prefixedUser('c')}
+      .join(', ')}, ${prefixedUser('t')}, ${prefixedCaller('c')}
      FROM users t
      JOIN site s ON s.id = t.site_id
      LEFT JOIN users c ON c.site_id = t.site_id AND c.id = $3 AND c.id <> t.id
@@ -184,7 +211,7 @@ export const lockWriteTarget = async (
   )
   const target = row === undefined ? undefined : userFrom(row, 't')
   if (row === undefined || target === undefined) return undefined
-  return { site: toSite(row as SiteRow), target, caller: target.id === callerId ? target : userFrom(row, 'c') }
+  return { site: toSite(row as SiteRow), target, caller: target.id === callerId ? target : callerFrom(row, 'c') }
 }
 
 /**
@@ -196,9 +223,9 @@ export const readCallerAndUser = async (
   siteId: number,
   callerId: number,
   webExId: string,
-): Promise<{ readonly caller: StoredUser | undefined; readonly target: StoredUser | undefined }> => {
+): Promise<{ readonly caller: StoredCaller | undefined; readonly target: StoredUser | undefined }> => {
   const [row] = await tx.query(
-    `SELECT ${prefixedUser('c')}, ${prefixedUser('t')}
+    `SELECT ${prefixedCaller('c')}, ${prefixedUser('t')}
      FROM users c
      LEFT JOIN users t ON t.site_id = c.site_id AND lower(t.web_ex_id) = lower($3)
      WHERE c.site_id = $1 AND c.id = $2`,
@@ -206,7 +233,7 @@ export const readCallerAndUser = async (
   )
   return row === undefined
     ? { caller: undefined, target: undefined }
-    : { caller: userFrom(row, 'c'), target: userFrom(row, 't') }
+    : { caller: callerFrom(row, 'c'), target: userFrom(row, 't') }
 }
 
 /** How a securityContext names its site and user. */
