@@ -152,17 +152,18 @@ class PostgresDatabase implements Database {
         if (corked) stream.uncork()
         corked = false
       }
-      let begun = false
+      // an object: the closures below set it, the checks after `work` read it
+      const state = { begun: false }
       /** The writes sent and not yet answered, and the first of them that failed. */
       const writes: Promise<unknown>[] = []
-      let failedWrite: { readonly error: unknown } | undefined
-      const writeFailure = async (): Promise<unknown> => {
+      let failedWrite: Error | undefined
+      const writeFailure = async (): Promise<Error | undefined> => {
         await Promise.allSettled(writes)
-        return failedWrite?.error
+        return failedWrite
       }
       const send = <R extends Row>(sql: string, params: readonly unknown[]): Promise<pg.QueryResult<R>> => {
-        if (begun) return client.query<R>(statement(sql, params))
-        begun = true
+        if (state.begun) return client.query<R>(statement(sql, params))
+        state.begun = true
         // BEGIN with the first statement: one write, one round trip
         stream.cork()
         try {
@@ -189,7 +190,7 @@ class PostgresDatabase implements Database {
           if (!corked) stream.cork()
           corked = true
           const answer = send(sql, params).catch((thrown: unknown) => {
-            failedWrite ??= { error: thrown }
+            failedWrite ??= thrown instanceof Error ? thrown : new Error(String(thrown))
           })
           writes.push(answer)
           return Promise.resolve()
@@ -198,17 +199,17 @@ class PostgresDatabase implements Database {
       let broken = false
       try {
         const result = await work(tx)
-        if (!begun) return result
+        if (!state.begun) return result
         const commit = client.query('COMMIT')
         flush()
         const [failure, committed] = await Promise.all([writeFailure(), commit])
         if (failure !== undefined) throw failure
-        if (committed.command !== 'COMMIT') throw new RolledBack(`COMMIT answered ${String(committed.command)}`)
+        if (committed.command !== 'COMMIT') throw new RolledBack(`COMMIT answered ${committed.command}`)
         return result
       } catch (thrown) {
         flush()
         const failure = await writeFailure()
-        if (begun)
+        if (state.begun)
           try {
             // after a COMMIT that failed or rolled back there is no transaction left: a warning only
             await client.query('ROLLBACK')
