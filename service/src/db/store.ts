@@ -246,21 +246,63 @@ export interface Credentials {
   readonly ticketHash?: string
 }
 
+/**
+ * A user as authentication needs them (D-SP-7): who they are, the password hash, and the two
+ * elements a sign-in and a role read (`active`, `privilege`), without the rest of the document.
+ */
+export interface LoginUser {
+  readonly id: number
+  readonly passwordHash: string | null
+  readonly user: Pick<User, 'webExId' | 'active' | 'privilege'>
+}
+
+const LOGIN_USER_COLUMNS =
+  "u.id AS u_id, u.web_ex_id AS u_web_ex_id, u.password_hash AS u_password_hash, u.doc -> 'active' AS u_active, u.doc -> 'privilege' AS u_privilege"
+
+const loginUserFrom = (row: Row): LoginUser | undefined => {
+  const id = row['u_id']
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined
+  const active = row['u_active'] as User['active'] | null
+  const privilege = row['u_privilege'] as User['privilege'] | null
+  return {
+    id: Number(id),
+    passwordHash: row['u_password_hash'] as string | null,
+    user: {
+      webExId: row['u_web_ex_id'] as string,
+      ...(active === null || active === undefined ? {} : { active }),
+      ...(privilege === null || privilege === undefined ? {} : { privilege }),
+    },
+  }
+}
+
 /** What authentication reads. */
-export interface CredentialRead {
+export interface CredentialRead<U extends LoginUser = LoginUser> {
   /** Undefined when the context names no stored site, or names none and there are several. */
   readonly site: SiteRecord | undefined
   /** The user the context names (webExID, else email) on that site. */
-  readonly user: StoredUser | undefined
+  readonly user: U | undefined
   /** The user whose live (unexpired) session of that site the ticket is; undefined when none. */
   readonly sessionUserId: number | undefined
 }
 
 /**
  * The site, the named user and the session of a securityContext in one statement (D-SP-2): the
- * authentication of every request costs one round trip.
+ * authentication of every request costs one round trip. The user as {@link LoginUser}; see
+ * {@link readCredentialsWithDocument} for the whole stored user.
  */
-export const readCredentials = async (tx: Queryable, named: Credentials): Promise<CredentialRead> => {
+export const readCredentials = (tx: Queryable, named: Credentials): Promise<CredentialRead> =>
+  credentials(tx, named, LOGIN_USER_COLUMNS, loginUserFrom)
+
+/** {@link readCredentials} with the named user's whole document (AuthenticateUser answers with it). */
+export const readCredentialsWithDocument = (tx: Queryable, named: Credentials): Promise<CredentialRead<StoredUser>> =>
+  credentials(tx, named, prefixedUser('u'), (row) => userFrom(row, 'u'))
+
+const credentials = async <U extends LoginUser>(
+  tx: Queryable,
+  named: Credentials,
+  userColumns: string,
+  userOf: (row: Row) => U | undefined,
+): Promise<CredentialRead<U>> => {
   const params: unknown[] = []
   const param = (value: unknown): string => {
     params.push(value)
@@ -285,7 +327,7 @@ export const readCredentials = async (tx: Queryable, named: Credentials): Promis
   const rows = await tx.query(
     `SELECT ${SITE_COLUMNS.split(', ')
       .map((column) => `s.${column}`)
-      .join(', ')}, ${prefixedUser('u')}, ${session} AS session_user_id
+      .join(', ')}, ${userColumns}, ${session} AS session_user_id
      FROM (SELECT ${SITE_COLUMNS} FROM site WHERE ${siteWhere} ORDER BY id LIMIT 2) s
      LEFT JOIN users u ON u.site_id = s.id AND ${userOn}
      ORDER BY s.id, u.id`,
@@ -298,7 +340,7 @@ export const readCredentials = async (tx: Queryable, named: Credentials): Promis
   const sessionUser = row['session_user_id']
   return {
     site: toSite(row as SiteRow),
-    user: userFrom(row, 'u'),
+    user: userOf(row),
     sessionUserId: sessionUser === null || sessionUser === undefined ? undefined : Number(sessionUser),
   }
 }
