@@ -8,7 +8,8 @@
 // process. Not a test: nothing here passes or fails, figures go to docs/performance.md.
 //
 // Environment: BENCH_ROUNDS (default 3), BENCH_SECONDS per cell (default 3), BENCH_SIZES
-// (default "10,10000"), BENCH_CONFIGS (default "bare,pglite,pg1,pg2"), WEBEX_BENCH_DATABASE_URL
+// (default "10,10000"), BENCH_CONFIGS (default "bare,pglite,pg1,pg2"), BENCH_OPS (default
+// "GetUser,SetUser"), BENCH_CLIENTS (default "1,16,64"), WEBEX_BENCH_DATABASE_URL
 // (or WEBEX_TEST_DATABASE_URL): a PostgreSQL role that may create databases; without it the
 // PostgreSQL configurations are skipped (scripts/postgres.sh starts one and prints its URL).
 import { spawn } from 'node:child_process'
@@ -26,8 +27,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 const SIZES = (process.env.BENCH_SIZES ?? '10,10000').split(',').map(Number)
 const CONFIGS = (process.env.BENCH_CONFIGS ?? 'bare,pglite,pg1,pg2').split(',')
-const CONCURRENCY = [1, 16, 64]
-const OPS = ['GetUser', 'SetUser']
+const CONCURRENCY = (process.env.BENCH_CLIENTS ?? '1,16,64').split(',').map(Number)
+const OPS = (process.env.BENCH_OPS ?? 'GetUser,SetUser').split(',')
 const POSTGRES = process.env.WEBEX_BENCH_DATABASE_URL ?? process.env.WEBEX_TEST_DATABASE_URL
 
 if (!existsSync(new URL('../dist/http/index.js', here))) {

@@ -32,8 +32,8 @@ if (database === '--bare') {
   const { issueSessionTicket } = await import(new URL('operations/caller.js', dist).href)
 
   // a deployed service logs one line per request: keep that cost in the figures (stderr is
-  // discarded by the harness)
-  const logger = createLogger({ level: 'info' })
+  // discarded by the harness). BENCH_LOG_LEVEL (default info) only to measure what logging costs.
+  const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'info' })
   // BENCH_POOL_SIZE: the pool of each process (the service's --pool-size)
   const poolSize = process.env.BENCH_POOL_SIZE === undefined ? {} : { poolSize: Number(process.env.BENCH_POOL_SIZE) }
   const app = await createApp({ database, log: logger, seed: JSON.parse(readFileSync(seedFile, 'utf8')), ...poolSize })

@@ -134,6 +134,53 @@ describe.runIf(POSTGRES_URL !== undefined)('Database.transaction on PostgreSQL: 
     expect(await values()).toEqual([2, 2])
   })
 
+  it('a deadlock met by writes sent without waiting (execute, D-SP-6): reported at the commit as 40P01, retried, both commit once', async () => {
+    await db.query('TRUNCATE pair')
+    await db.query('INSERT INTO pair (id, v) VALUES (1, 0), (2, 0)')
+    const bothHoldTheirFirstRow = barrier(2)
+    const runs = [0, 0]
+    const lockBoth = (k: 0 | 1, first: number, second: number): Promise<number> =>
+      db.transaction(async (tx) => {
+        runs[k] = (runs[k] ?? 0) + 1
+        await tx.query('SELECT v FROM pair WHERE id = $1 FOR UPDATE', [first])
+        if (runs[k] === 1) await bothHoldTheirFirstRow()
+        await tx.execute('UPDATE pair SET v = v + 1 WHERE id = $1', [second])
+        await tx.execute('UPDATE pair SET v = v + 1 WHERE id = $1', [first])
+        return k
+      })
+    expect(await Promise.all([lockBoth(0, 1, 2), lockBoth(1, 2, 1)])).toEqual([0, 1])
+    expect([...runs].sort()).toEqual([1, 2])
+    expect(await values()).toEqual([2, 2])
+  })
+
+  it('a write sent without waiting that fails fails its transaction: its error is thrown (also by the query behind it), nothing is committed', async () => {
+    await db.query('TRUNCATE pair')
+    await db.query('INSERT INTO pair (id, v) VALUES (1, 0)')
+    // the failing write last: the COMMIT behind it rolls back, the transaction throws the write's error
+    const atCommit = await db
+      .transaction(async (tx) => {
+        await tx.execute('UPDATE pair SET v = 5 WHERE id = $1', [1])
+        await tx.execute('INSERT INTO pair (id, v) VALUES ($1, $2)', [1, 7])
+        return 'committed'
+      })
+      .catch((thrown: unknown) => thrown)
+    expect(codeOf(atCommit)).toBe('23505')
+    // a query behind the failed write fails too ("transaction aborted"): the write's error is reported
+    const behind = await db
+      .transaction(async (tx) => {
+        await tx.execute('INSERT INTO pair (id, v) VALUES ($1, $2)', [1, 7])
+        await tx.query('UPDATE pair SET v = 9 WHERE id = $1', [1])
+        return 'committed'
+      })
+      .catch((thrown: unknown) => thrown)
+    expect(codeOf(behind)).toBe('23505')
+    expect(await values()).toEqual([0])
+    // and the pool's connections are usable afterwards
+    expect(await db.transaction((tx) => tx.query<{ v: number }>('SELECT v FROM pair WHERE id = $1', [1]))).toEqual([
+      { v: 0 },
+    ])
+  })
+
   it('a serialization failure (a SERIALIZABLE read-modify-write overtaken by a committed update): 40001, run again on a fresh snapshot, no update lost', async () => {
     await db.query('TRUNCATE pair')
     await db.query('INSERT INTO pair (id, v) VALUES (1, 0)')

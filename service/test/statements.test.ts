@@ -21,21 +21,33 @@ import { status } from './helpers.js'
 const SITE = { allowUserToChangeUserName: true, productIds: [], controlHubManaged: false }
 const silent = pino({ level: 'silent' })
 
-/** The real database, with every statement it is sent written down (BEGIN and COMMIT included). */
-const recording = (db: Database): { readonly db: Database; readonly sent: string[] } => {
+/**
+ * The real database, with every statement it is sent written down (BEGIN and COMMIT included),
+ * and apart the ones sent through `execute` (on PostgreSQL: not awaited, they travel with the
+ * COMMIT, D-SP-6).
+ */
+const recording = (db: Database): { readonly db: Database; readonly sent: string[]; readonly executed: string[] } => {
   const sent: string[] = []
+  const executed: string[] = []
   const record = (q: Queryable): Queryable => ({
     query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => {
       sent.push(sql.replace(/\s+/g, ' ').trim())
       return q.query<R>(sql, params)
     },
+    execute: (sql: string, params?: readonly unknown[]) => {
+      sent.push(sql.replace(/\s+/g, ' ').trim())
+      executed.push(sql.replace(/\s+/g, ' ').trim())
+      return q.execute(sql, params)
+    },
   })
   const outside = record(db)
   return {
     sent,
+    executed,
     db: {
       kind: db.kind,
       query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => outside.query<R>(sql, params),
+      execute: (sql: string, params?: readonly unknown[]) => outside.execute(sql, params),
       transaction: async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
         sent.push('BEGIN')
         try {
@@ -128,6 +140,21 @@ describe('D-SP-2: the statements of a request do not depend on the site size', (
     expect(small.slice(1).map((sql) => sql.split(' ')[0])).toEqual(['BEGIN', 'SELECT', 'UPDATE', 'COMMIT'])
     expect(small[2]).toContain('FOR UPDATE OF t')
     expect(large).toEqual(small)
+  })
+
+  it('D-SP-6 SetUser of a firstName: its update is sent with the COMMIT (execute), its reads are awaited — 3 round trips on PostgreSQL', async () => {
+    const siteName = await siteOf(10)
+    const rec = recording(db)
+    const auth = await adminOf(siteName, rec.db)
+    expect(status(await setUser(ctxOf(rec.db), auth, { webExId: 'u00006', firstName: 'Six' })).result).toBe('SUCCESS')
+    // authentication (1), BEGIN with the locking read (2), the update with COMMIT (3)
+    expect(rec.executed.map((sql) => sql.split(' ')[0])).toEqual(['UPDATE'])
+    expect(rec.sent.filter((sql) => !rec.executed.includes(sql)).map((sql) => sql.split(' ')[0])).toEqual([
+      'SELECT',
+      'BEGIN',
+      'SELECT',
+      'COMMIT',
+    ])
   })
 
   it('SetUser of an e-mail holds the site row first (lock order), and costs the same for 10 and 2,000 users', async () => {

@@ -11,6 +11,13 @@ export type Row = Record<string, unknown>
 /** What a transaction (or the database outside one) can run. */
 export interface Queryable {
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>
+  /**
+   * Runs a statement whose result the caller does not need (a write). In a PostgreSQL
+   * transaction it is sent without waiting for its answer (D-SP-6): its failure is the
+   * transaction's failure, reported by the next `query` or by the commit, and the transaction
+   * is then rolled back, never committed. Elsewhere it is `query` awaited.
+   */
+  execute(sql: string, params?: readonly unknown[]): Promise<void>
 }
 
 export interface Database extends Queryable {
@@ -64,6 +71,10 @@ class PgliteDatabase implements Database {
     return (await this.db.query<R>(sql, [...params])).rows
   }
 
+  async execute(sql: string, params: readonly unknown[] = []): Promise<void> {
+    await this.db.query(sql, [...params])
+  }
+
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     // PGlite runs one transaction at a time (its transaction() queues them): no deadlock is
     // possible, but the retry costs nothing and keeps both kinds alike
@@ -72,6 +83,9 @@ class PgliteDatabase implements Database {
         work({
           query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
             (await tx.query<R>(sql, [...params])).rows,
+          execute: async (sql: string, params: readonly unknown[] = []) => {
+            await tx.query(sql, [...params])
+          },
         }),
       ),
     )
@@ -99,6 +113,23 @@ const statement = (sql: string, params: readonly unknown[]): pg.QueryConfig<unkn
   return { name, text: sql, values: [...params] }
 }
 
+/** Thrown when COMMIT ended the transaction in a rollback (a statement of it had failed). */
+export class RolledBack extends Error {}
+
+/**
+ * The pool's connections run in pipeline mode (D-SP-6): a statement is sent without waiting for
+ * the answer to the previous one, the answers come back in order, and each statement keeps its
+ * own Sync (so its own success or failure). A transaction uses it for two things only:
+ *
+ * - `BEGIN` is sent with the transaction's first statement, in one write: one round trip;
+ * - the writes whose results it does not need (`execute`) are sent as they come, and `COMMIT`
+ *   right behind them, in one write: one round trip for the writes and the commit.
+ *
+ * Every statement still runs in the transaction, in the order the operation issued it, and the
+ * transaction commits only if every one of them succeeded: a failed write leaves the transaction
+ * aborted, so the statements behind it fail and `COMMIT` rolls back (PostgreSQL answers it with
+ * `ROLLBACK`), which is reported as that write's error.
+ */
 class PostgresDatabase implements Database {
   readonly kind = 'postgres'
   constructor(private readonly pool: pg.Pool) {}
@@ -107,27 +138,88 @@ class PostgresDatabase implements Database {
     return (await this.pool.query<R>(statement(sql, params))).rows
   }
 
+  async execute(sql: string, params: readonly unknown[] = []): Promise<void> {
+    await this.pool.query(statement(sql, params))
+  }
+
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return withRetry(async () => {
       const client = await this.pool.connect()
+      const { stream } = client.connection
+      // writes held in the socket's buffer (cork) until the next statement whose answer is awaited
+      let corked = false
+      const flush = (): void => {
+        if (corked) stream.uncork()
+        corked = false
+      }
+      // an object: the closures below set it, the checks after `work` read it
+      const state = { begun: false }
+      /** The writes sent and not yet answered, and the first of them that failed. */
+      const writes: Promise<unknown>[] = []
+      let failedWrite: Error | undefined
+      const writeFailure = async (): Promise<Error | undefined> => {
+        await Promise.allSettled(writes)
+        return failedWrite
+      }
+      const send = <R extends Row>(sql: string, params: readonly unknown[]): Promise<pg.QueryResult<R>> => {
+        if (state.begun) return client.query<R>(statement(sql, params))
+        state.begun = true
+        // BEGIN with the first statement: one write, one round trip
+        stream.cork()
+        try {
+          const begin = client.query('BEGIN')
+          const first = client.query<R>(statement(sql, params))
+          return Promise.all([begin, first]).then(([, result]) => result)
+        } finally {
+          stream.uncork()
+        }
+      }
+      const tx: Queryable = {
+        query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) => {
+          const answer = send<R>(sql, params)
+          flush()
+          try {
+            return (await answer).rows
+          } catch (thrown) {
+            // after a failed write every statement fails ("current transaction is aborted"):
+            // the write's error is the one to report (a deadlock there is retried)
+            throw (await writeFailure()) ?? thrown
+          }
+        },
+        execute: (sql: string, params: readonly unknown[] = []) => {
+          if (!corked) stream.cork()
+          corked = true
+          const answer = send(sql, params).catch((thrown: unknown) => {
+            failedWrite ??= thrown instanceof Error ? thrown : new Error(String(thrown))
+          })
+          writes.push(answer)
+          return Promise.resolve()
+        },
+      }
       let broken = false
       try {
-        await client.query('BEGIN')
-        const result = await work({
-          query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
-            (await client.query<R>(statement(sql, params))).rows,
-        })
-        await client.query('COMMIT')
+        const result = await work(tx)
+        if (!state.begun) return result
+        const commit = client.query('COMMIT')
+        flush()
+        const [failure, committed] = await Promise.all([writeFailure(), commit])
+        if (failure !== undefined) throw failure
+        if (committed.command !== 'COMMIT') throw new RolledBack(`COMMIT answered ${committed.command}`)
         return result
       } catch (thrown) {
-        try {
-          await client.query('ROLLBACK')
-        } catch {
-          // the connection itself failed: do not give it back to the pool
-          broken = true
-        }
-        throw thrown
+        flush()
+        const failure = await writeFailure()
+        if (state.begun)
+          try {
+            // after a COMMIT that failed or rolled back there is no transaction left: a warning only
+            await client.query('ROLLBACK')
+          } catch {
+            // the connection itself failed: do not give it back to the pool
+            broken = true
+          }
+        throw failure ?? thrown
       } finally {
+        flush()
         client.release(broken)
       }
     })
@@ -153,7 +245,12 @@ export interface OpenOptions {
  */
 export const openDatabase = async (location: string, options: OpenOptions = {}): Promise<Database> => {
   if (/^postgres(ql)?:\/\//.test(location)) {
-    const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? DEFAULT_POOL_SIZE })
+    const pool = new pg.Pool({
+      connectionString: location,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
+      // D-SP-6: statements of a transaction travel together (see PostgresDatabase)
+      pipeline: true,
+    })
     // an idle client's error (the server restarted) must not crash the process; the next
     // query reports it to its caller
     pool.on('error', () => undefined)

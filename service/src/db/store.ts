@@ -150,13 +150,40 @@ const userFrom = (row: Row, prefix: string): StoredUser | undefined => {
   })
 }
 
+/**
+ * What an operation needs of its caller: who they are and the input of their role (`callerRole`
+ * reads only `privilege`). Read without the rest of their document (D-SP-7): a user's document
+ * is some 3 KB of JSON that the request would carry, decode and parse for nothing.
+ */
+export interface StoredCaller {
+  readonly id: number
+  readonly user: Pick<User, 'webExId' | 'privilege'>
+}
+
+/** The caller's columns under a prefix: id, name and the privilege element of the document. */
+const prefixedCaller = (prefix: string): string =>
+  `${prefix}.id AS ${prefix}_id, ${prefix}.web_ex_id AS ${prefix}_web_ex_id, ${prefix}.doc -> 'privilege' AS ${prefix}_privilege`
+
+const callerFrom = (row: Row, prefix: string): StoredCaller | undefined => {
+  const id = row[`${prefix}_id`]
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined
+  const privilege = row[`${prefix}_privilege`] as User['privilege'] | null
+  return {
+    id: Number(id),
+    user: {
+      webExId: row[`${prefix}_web_ex_id`] as string,
+      ...(privilege === null || privilege === undefined ? {} : { privilege }),
+    },
+  }
+}
+
 /** What a write to one user reads, in one statement. */
 export interface WriteTarget {
   readonly site: SiteRecord
   /** Locked (FOR UPDATE) until the transaction ends. */
   readonly target: StoredUser
   /** The caller as stored (the target itself when they edit themselves); undefined when gone. */
-  readonly caller: StoredUser | undefined
+  readonly caller: StoredCaller | undefined
 }
 
 /**
@@ -174,7 +201,7 @@ export const lockWriteTarget = async (
   const [row] = await tx.query(
     `SELECT ${SITE_COLUMNS.split(', ')
       .map((column) => `s.${column}`)
-      .join(', ')}, ${prefixedUser('t')}, ${prefixedUser('c')}
+      .join(', ')}, ${prefixedUser('t')}, ${prefixedCaller('c')}
      FROM users t
      JOIN site s ON s.id = t.site_id
      LEFT JOIN users c ON c.site_id = t.site_id AND c.id = $3 AND c.id <> t.id
@@ -184,7 +211,7 @@ export const lockWriteTarget = async (
   )
   const target = row === undefined ? undefined : userFrom(row, 't')
   if (row === undefined || target === undefined) return undefined
-  return { site: toSite(row as SiteRow), target, caller: target.id === callerId ? target : userFrom(row, 'c') }
+  return { site: toSite(row as SiteRow), target, caller: target.id === callerId ? target : callerFrom(row, 'c') }
 }
 
 /**
@@ -196,9 +223,9 @@ export const readCallerAndUser = async (
   siteId: number,
   callerId: number,
   webExId: string,
-): Promise<{ readonly caller: StoredUser | undefined; readonly target: StoredUser | undefined }> => {
+): Promise<{ readonly caller: StoredCaller | undefined; readonly target: StoredUser | undefined }> => {
   const [row] = await tx.query(
-    `SELECT ${prefixedUser('c')}, ${prefixedUser('t')}
+    `SELECT ${prefixedCaller('c')}, ${prefixedUser('t')}
      FROM users c
      LEFT JOIN users t ON t.site_id = c.site_id AND lower(t.web_ex_id) = lower($3)
      WHERE c.site_id = $1 AND c.id = $2`,
@@ -206,7 +233,7 @@ export const readCallerAndUser = async (
   )
   return row === undefined
     ? { caller: undefined, target: undefined }
-    : { caller: userFrom(row, 'c'), target: userFrom(row, 't') }
+    : { caller: callerFrom(row, 'c'), target: userFrom(row, 't') }
 }
 
 /** How a securityContext names its site and user. */
@@ -219,21 +246,63 @@ export interface Credentials {
   readonly ticketHash?: string
 }
 
+/**
+ * A user as authentication needs them (D-SP-7): who they are, the password hash, and the two
+ * elements a sign-in and a role read (`active`, `privilege`), without the rest of the document.
+ */
+export interface LoginUser {
+  readonly id: number
+  readonly passwordHash: string | null
+  readonly user: Pick<User, 'webExId' | 'active' | 'privilege'>
+}
+
+const LOGIN_USER_COLUMNS =
+  "u.id AS u_id, u.web_ex_id AS u_web_ex_id, u.password_hash AS u_password_hash, u.doc -> 'active' AS u_active, u.doc -> 'privilege' AS u_privilege"
+
+const loginUserFrom = (row: Row): LoginUser | undefined => {
+  const id = row['u_id']
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined
+  const active = row['u_active'] as User['active'] | null
+  const privilege = row['u_privilege'] as User['privilege'] | null
+  return {
+    id: Number(id),
+    passwordHash: row['u_password_hash'] as string | null,
+    user: {
+      webExId: row['u_web_ex_id'] as string,
+      ...(active === null || active === undefined ? {} : { active }),
+      ...(privilege === null || privilege === undefined ? {} : { privilege }),
+    },
+  }
+}
+
 /** What authentication reads. */
-export interface CredentialRead {
+export interface CredentialRead<U extends LoginUser = LoginUser> {
   /** Undefined when the context names no stored site, or names none and there are several. */
   readonly site: SiteRecord | undefined
   /** The user the context names (webExID, else email) on that site. */
-  readonly user: StoredUser | undefined
+  readonly user: U | undefined
   /** The user whose live (unexpired) session of that site the ticket is; undefined when none. */
   readonly sessionUserId: number | undefined
 }
 
 /**
  * The site, the named user and the session of a securityContext in one statement (D-SP-2): the
- * authentication of every request costs one round trip.
+ * authentication of every request costs one round trip. The user as {@link LoginUser}; see
+ * {@link readCredentialsWithDocument} for the whole stored user.
  */
-export const readCredentials = async (tx: Queryable, named: Credentials): Promise<CredentialRead> => {
+export const readCredentials = (tx: Queryable, named: Credentials): Promise<CredentialRead> =>
+  credentials(tx, named, LOGIN_USER_COLUMNS, loginUserFrom)
+
+/** {@link readCredentials} with the named user's whole document (AuthenticateUser answers with it). */
+export const readCredentialsWithDocument = (tx: Queryable, named: Credentials): Promise<CredentialRead<StoredUser>> =>
+  credentials(tx, named, prefixedUser('u'), (row) => userFrom(row, 'u'))
+
+const credentials = async <U extends LoginUser>(
+  tx: Queryable,
+  named: Credentials,
+  userColumns: string,
+  userOf: (row: Row) => U | undefined,
+): Promise<CredentialRead<U>> => {
   const params: unknown[] = []
   const param = (value: unknown): string => {
     params.push(value)
@@ -258,7 +327,7 @@ export const readCredentials = async (tx: Queryable, named: Credentials): Promis
   const rows = await tx.query(
     `SELECT ${SITE_COLUMNS.split(', ')
       .map((column) => `s.${column}`)
-      .join(', ')}, ${prefixedUser('u')}, ${session} AS session_user_id
+      .join(', ')}, ${userColumns}, ${session} AS session_user_id
      FROM (SELECT ${SITE_COLUMNS} FROM site WHERE ${siteWhere} ORDER BY id LIMIT 2) s
      LEFT JOIN users u ON u.site_id = s.id AND ${userOn}
      ORDER BY s.id, u.id`,
@@ -271,7 +340,7 @@ export const readCredentials = async (tx: Queryable, named: Credentials): Promis
   const sessionUser = row['session_user_id']
   return {
     site: toSite(row as SiteRow),
-    user: userFrom(row, 'u'),
+    user: userOf(row),
     sessionUserId: sessionUser === null || sessionUser === undefined ? undefined : Number(sessionUser),
   }
 }
@@ -371,12 +440,13 @@ export const updateUser = async (
   user: User,
   passwordHash: string | null,
 ): Promise<void> => {
-  await tx.query(
+  // writes whose answers nothing reads: sent without waiting, with the COMMIT (D-SP-6)
+  await tx.execute(
     'UPDATE users SET web_ex_id = $2, email = $3, counts_as_host = $4, doc = $5::jsonb, password_hash = $6 WHERE id = $1',
     [before.id, user.webExId, emailOf(user), countsAsHost(user), JSON.stringify(documentOf(user)), passwordHash],
   )
   if (before.user.webExId !== user.webExId)
-    await tx.query('INSERT INTO prior_names (site_id, user_id, web_ex_id) VALUES ($1, $2, $3)', [
+    await tx.execute('INSERT INTO prior_names (site_id, user_id, web_ex_id) VALUES ($1, $2, $3)', [
       siteId,
       before.id,
       before.user.webExId,
@@ -393,7 +463,7 @@ export const insertEffects = async (
 ): Promise<void> => {
   if (effects.length === 0) return
   // one statement for all of them (D-SP-2); unnest keeps their order, so their ids follow it
-  await tx.query(
+  await tx.execute(
     `INSERT INTO outbox (site_id, operation, web_ex_id, kind, payload)
      SELECT $1, $2, $3, e.kind, e.payload FROM unnest($4::text[], $5::jsonb[]) WITH ORDINALITY AS e (kind, payload, n)
      ORDER BY e.n`,

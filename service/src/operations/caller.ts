@@ -8,7 +8,16 @@ import type { User } from 'webex-user-rules'
 import type { SecurityContext } from 'webex-user-rules/xml'
 import { newTicket, sha256, tokenAccepted, verifyPassword } from '../auth.js'
 import type { Queryable } from '../db/database.js'
-import { findUserById, readCredentials, type SiteRecord, type StoredUser } from '../db/store.js'
+import {
+  type Credentials,
+  type CredentialRead,
+  findUserById,
+  type LoginUser,
+  readCredentials,
+  readCredentialsWithDocument,
+  type SiteRecord,
+  type StoredUser,
+} from '../db/store.js'
 
 /** A Webex failure answer: exceptionID and reason. */
 export interface Failure {
@@ -21,29 +30,45 @@ export const INCORRECT_USER_OR_PASSWORD: Failure = { exceptionID: '030002', reas
 /** 030047, as the real server words it (corpus response-failure-erolms-030047). */
 export const INVALID_TICKET: Failure = { exceptionID: '030047', reason: 'Not a valid session ticket' }
 
-/** An authenticated caller: the site, and the stored user (whose role the operation re-reads). */
-export interface Authenticated {
+/**
+ * An authenticated caller: the site, and the stored user (whose role the operation re-reads) —
+ * by default as a {@link LoginUser}, without their document (D-SP-7).
+ */
+export interface Authenticated<U extends LoginUser = LoginUser> {
   readonly site: SiteRecord
-  readonly caller: StoredUser
+  readonly caller: U
 }
 
-export type Authentication =
-  { readonly ok: true; readonly value: Authenticated } | { readonly ok: false; readonly failure: Failure }
+export type Authentication<U extends LoginUser = LoginUser> =
+  { readonly ok: true; readonly value: Authenticated<U> } | { readonly ok: false; readonly failure: Failure }
 
-const fail = (failure: Failure): Authentication => ({ ok: false, failure })
+const fail = <U extends LoginUser>(failure: Failure): Authentication<U> => ({ ok: false, failure })
 
 /** D-SV-7: a deactivated user cannot sign in, as on a Webex site. */
-const mayLogIn = (user: User): boolean => user.active !== 'DEACTIVATED'
+const mayLogIn = (user: Pick<User, 'active'>): boolean => user.active !== 'DEACTIVATED'
 
 /**
  * Checks the securityContext. The credential is the session ticket when one is sent, else the
  * access token, else the password; with none of them the request fails (a caller who only names
  * a user is not that user).
  */
-export const authenticate = async (db: Queryable, context: SecurityContext): Promise<Authentication> => {
+export const authenticate = (db: Queryable, context: SecurityContext): Promise<Authentication> =>
+  authenticateWith(db, context, readCredentials)
+
+/** {@link authenticate}, the caller with their whole document (AuthenticateUser answers with it). */
+export const authenticateWithDocument = (
+  db: Queryable,
+  context: SecurityContext,
+): Promise<Authentication<StoredUser>> => authenticateWith(db, context, readCredentialsWithDocument)
+
+const authenticateWith = async <U extends LoginUser>(
+  db: Queryable,
+  context: SecurityContext,
+  read: (db: Queryable, named: Credentials) => Promise<CredentialRead<U>>,
+): Promise<Authentication<U | StoredUser>> => {
   const named = context.webExID ?? context.email
   // the site, the named user and the ticket's session in one round trip (D-SP-2)
-  const { site, user, sessionUserId } = await readCredentials(db, {
+  const { site, user, sessionUserId } = await read(db, {
     ...(context.siteID === undefined ? {} : { siteID: context.siteID }),
     ...(context.siteName === undefined ? {} : { siteName: context.siteName }),
     ...(context.webExID !== undefined ? { webExID: context.webExID } : named === undefined ? {} : { email: named }),

@@ -35,7 +35,12 @@ import {
 } from 'webex-user-rules/xml'
 import type { Queryable } from '../db/database.js'
 import { activeHostCount, findUser, findUserById, listUsers, type SiteRecord, type StoredUser } from '../db/store.js'
-import { type Authenticated, authenticate, INCORRECT_USER_OR_PASSWORD, issueSessionTicket } from './caller.js'
+import {
+  type Authenticated,
+  authenticateWithDocument,
+  INCORRECT_USER_OR_PASSWORD,
+  issueSessionTicket,
+} from './caller.js'
 import type { OperationContext } from './users.js'
 
 /** Login tickets live as long as session tickets unless the site says otherwise. */
@@ -66,7 +71,8 @@ export const authenticateUser = async (
   const withToken: SecurityContext =
     body.accessToken === undefined ? securityContext : { ...securityContext, accessToken: body.accessToken }
   if (body.samlResponse !== undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
-  const auth = await authenticate(ctx.db, withToken)
+  // the caller's whole document: the engine answers with it
+  const auth = await authenticateWithDocument(ctx.db, withToken)
   if (!auth.ok) return renderFailureResponse(auth.failure)
   const { site, caller } = auth.value
   const issued = await issueSessionTicket(ctx.db, site, caller.id)

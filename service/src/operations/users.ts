@@ -53,6 +53,7 @@ import {
   readCallerAndUser,
   readSite,
   type SiteRecord,
+  type StoredCaller,
   type StoredUser,
   takenEmails,
   takenWebExIds,
@@ -86,7 +87,10 @@ const callerNow = async (
   return stored === undefined ? undefined : callerOf(stored)
 }
 
-const callerOf = (stored: StoredUser): Caller => ({ webExId: stored.user.webExId, role: callerRole(stored.user) })
+const callerOf = (stored: StoredUser | StoredCaller): Caller => ({
+  webExId: stored.user.webExId,
+  role: callerRole(stored.user),
+})
 
 /**
  * The site as the engine needs it for this request: the host count of the site row as read
