@@ -205,10 +205,7 @@ export const batchCommand: CliCommand = {
     },
     { flags: '--site <file>', description: 'folder input only: the site, JSON (the SiteContext model)' },
     { flags: '--users <file>', description: 'folder input only: the users, a JSON list' },
-    {
-      flags: '--caller <webExId>',
-      description: "who calls, for every request (default: each request's own caller)",
-    },
+    { flags: '--caller <webExId>', description: "who calls, for every request (default: each request's own caller)" },
     {
       flags: '--role <role>',
       description: "the caller's role, for every request (default: the request's own, else siteAdmin)",

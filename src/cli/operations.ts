@@ -66,6 +66,8 @@ interface Call<O extends Operation> {
   readonly site: unknown
   readonly users: readonly unknown[]
   readonly options: Readonly<Record<string, unknown>>
+  /** The operation, whom the body names and the caller: the head line of every answer. */
+  readonly title: string
 }
 
 interface OperationSpec<O extends Operation> {
@@ -75,6 +77,8 @@ interface OperationSpec<O extends Operation> {
   /** The files besides the request, in the order they are read. */
   readonly needs: readonly ('user' | 'users' | 'site')[]
   readonly extraOptions?: readonly OptionSpec[]
+  /** The body's elements that name its user, for the title (default `webExId`). */
+  readonly names?: readonly string[]
   readonly execute: (call: Call<O>) => CliResult
 }
 
@@ -127,7 +131,8 @@ const operationCommand = <O extends Operation>(spec: OperationSpec<O>): CliComma
     if (E.isLeft(request)) return refused(format, request.left, spec.operation, renderFailureResponse(request.left))
     const caller = callerOf(call, request.right)
     if (caller instanceof Unusable) return fail(`--request ${requestPath}: ${caller.message}`)
-    return spec.execute({ format, caller, request: request.right, site, users, options })
+    const title = titleOf(spec.operation, request.right.body, caller, spec.names)
+    return spec.execute({ format, caller, request: request.right, site, users, options, title })
   },
 })
 
@@ -136,8 +141,12 @@ const by = (caller: engine.Caller): string =>
   `by ${nameOf(caller, ['webExId'], '(no webExId)')} (${nameOf(caller, ['role'], '(no role)')})`
 
 /** The title of a result: the operation, whom the body names (if it names anyone), and the caller. */
-const titleOf = (operation: string, body: unknown, caller: engine.Caller, keys = ['webExId']): string =>
-  `${operation} ${nameOf(body, keys, '(no webExId)')} ${by(caller)}`
+const titleOf = (
+  operation: string,
+  body: unknown,
+  caller: engine.Caller,
+  keys: readonly string[] = ['webExId'],
+): string => `${operation} ${nameOf(body, keys, '(no webExId)')} ${by(caller)}`
 
 /** `apply`: SetUser against one stored user. */
 export const applyCommand: CliCommand = operationCommand({
@@ -152,11 +161,10 @@ export const applyCommand: CliCommand = operationCommand({
         "the stored user takes the request's webExId first, to try a request on a sample user (otherwise a different webExId is UserNotFound, R20)",
     },
   ],
-  execute: ({ format, caller, request, site, users, options }) => {
+  execute: ({ format, caller, request, site, users, options, title }) => {
     // the engine decodes the body (and the user and site): these casts only name what it checks
     const body = request.body as engine.SetUserBody
     const stored = options['retarget'] === true ? retarget(users[0], body) : users[0]
-    const title = titleOf('SetUser', body, caller)
     // the engine decodes the user and the site (they may come straight from JSON.parse, docs/spec.md §1)
     if (format === 'explain')
       return explainedResult(title, explainSetUser(stored as engine.User, site as engine.SiteContext, { caller, body }))
@@ -175,9 +183,8 @@ export const createCommand: CliCommand = operationCommand({
   summary: 'CreateUser: provision a new user on the site',
   operation: 'CreateUser',
   needs: ['site'],
-  execute: ({ format, caller, request, site }) => {
+  execute: ({ format, caller, request, site, title }) => {
     const body = request.body as engine.CreateUserBody
-    const title = titleOf('CreateUser', body, caller)
     if (format === 'explain')
       return explainedResult(title, explainCreateUser(site as engine.SiteContext, { caller, body }))
     const result = engine.applyCreateUser(site as engine.SiteContext, { caller, body })
@@ -195,9 +202,8 @@ export const getCommand: CliCommand = operationCommand({
   summary: 'GetUser: what the API returns for a user (password masked)',
   operation: 'GetUser',
   needs: ['users'],
-  execute: ({ format, caller, request, users }) => {
+  execute: ({ format, caller, request, users, title }) => {
     const body = request.body as engine.GetUserBody
-    const title = titleOf('GetUser', body, caller)
     if (format === 'explain')
       return explainedResult(title, explainGetUser(users as readonly engine.User[], { caller, body }))
     const view = engine.applyGetUser(users as readonly engine.User[], { caller, body })
@@ -232,9 +238,8 @@ export const deleteCommand: CliCommand = operationCommand({
   summary: 'DelUser: deactivate up to 50 users',
   operation: 'DelUser',
   needs: ['site', 'users'],
-  execute: ({ format, caller, request, site, users }) => {
+  execute: ({ format, caller, request, site, users, title }) => {
     const body = request.body as engine.DelUserBody
-    const title = titleOf('DelUser', body, caller)
     const stored = users as readonly engine.User[]
     if (format === 'explain') {
       const explained = explainDelUser(site as engine.SiteContext, stored, { caller, body })
@@ -257,9 +262,9 @@ const activation = (name: string, operation: 'ActivateUser' | 'InactivateUser'):
     summary: `${operation}: ${operation === 'ActivateUser' ? 'activate' : 'deactivate'} a user by webexID or userID`,
     operation,
     needs: ['site', 'users'],
-    execute: ({ format, caller, request, site, users }) => {
+    names: ['webexID', 'userID'],
+    execute: ({ format, caller, request, site, users, title }) => {
       const body = request.body as engine.ActivationBody
-      const title = titleOf(operation, body, caller, ['webexID', 'userID'])
       const stored = users as readonly engine.User[]
       if (format === 'explain') {
         const explain = operation === 'ActivateUser' ? explainActivateUser : explainInactivateUser
