@@ -184,10 +184,11 @@ export const createCommand: CliCommand = operationCommand({
   operation: 'CreateUser',
   needs: ['site'],
   execute: ({ format, caller, request, site, title }) => {
-    const body = request.body as engine.CreateUserBody
-    if (format === 'explain')
-      return explainedResult(title, explainCreateUser(site as engine.SiteContext, { caller, body }))
-    const result = engine.applyCreateUser(site as engine.SiteContext, { caller, body })
+    // one request and one site for the trace and for the answer
+    const onSite = site as engine.SiteContext
+    const create = { caller, body: request.body as engine.CreateUserBody }
+    if (format === 'explain') return explainedResult(title, explainCreateUser(onSite, create))
+    const result = engine.applyCreateUser(onSite, create)
     if (E.isLeft(result)) return refused(format, result.left, title, renderCreateUserResponse(result))
     return success(format, result.right, renderCreateUserResponse(result), [
       `${title}: SUCCESS`,
