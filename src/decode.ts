@@ -39,7 +39,7 @@ const splitRequestIssue = (issue: Issue): DecodeFailure => {
 export const decodeSetUserRequest = (u: unknown): E.Either<InvalidRequest, SetUserRequest> =>
   decodeRequest(SetUserRequest, u)
 
-/** Decodes any `{ caller, body }` request with its codec, once (D-M6). */
+/** Decodes any `{ caller, body }` request with its codec, once (D-M7: remembered only while frozen). */
 export const decodeRequest = <A>(codec: t.Type<A> & Runnable, u: unknown): E.Either<InvalidRequest, A> => {
   if (isValidated(u, codec)) return E.right(u as A)
   const { value, issues } = runCodec(codec, u)

@@ -37,6 +37,7 @@ export const SECRET_KEYS: readonly string[] = [
   'participantAccessCode',
   'participantFullAccessCode',
   'participantLimitedAccessCode',
+  'moderatorCode',
   'sessionTicket',
   'ticket',
   'TK',

@@ -233,6 +233,9 @@ export const long: LeafType<number> = new LeafType<number>('integer', {
   max: Number.MAX_SAFE_INTEGER,
 })
 
+/** A count: an integer from 0 up to what a JSON number holds exactly. */
+export const count: LeafType<number> = int(0, Number.MAX_SAFE_INTEGER)
+
 /** A map of names to booleans (site feature flags). */
 export const flags: LeafType<Readonly<Record<string, boolean>>> = new LeafType<Readonly<Record<string, boolean>>>(
   'a map of names to booleans',

@@ -6,7 +6,7 @@
  * @module
  */
 import type * as t from 'io-ts'
-import { bool, int, list, long, oneOf, str, struct, type StructType } from './codec.js'
+import { bool, count, list, long, oneOf, str, struct, type StructType } from './codec.js'
 
 /**
  * The `orderBy` keys of the schema's `use:orderByType`, in schema order.
@@ -59,8 +59,6 @@ export type OrderByKey = (typeof ORDER_BY_KEYS)[number]
 
 /** The schema allows up to three sort keys. */
 const MAX_ORDER_KEYS = 3
-
-const count = int(0, Number.MAX_SAFE_INTEGER)
 
 const activeType = oneOf(['ACTIVATED', 'REQUEST_TO_ACTIVATE', 'DEACTIVATED'])
 

@@ -6,8 +6,8 @@
  */
 import { isPlainObject } from './plain.js'
 
-// password, passwordHintAnswer, PIN, hostPIN, *AccessCode, sessionTicket, and names like them
-const SECRET_NAME = /password|hintanswer|pin$|accesscode|ticket|secret|token/i
+// password, passwordHintAnswer, PIN, hostPIN, *AccessCode, moderatorCode, sessionTicket, and names like them
+const SECRET_NAME = /password|hintanswer|pin$|accesscode|moderatorcode|ticket|secret|token/i
 
 /**
  * What a secret's value is replaced with.

@@ -4,9 +4,7 @@
  * @module
  */
 import type * as t from 'io-ts'
-import { bool, flags, int, list, long, requiredStruct, str, struct, type StructType } from './codec.js'
-
-const count = int(0, Number.MAX_SAFE_INTEGER)
+import { bool, count, flags, int, list, long, requiredStruct, str, struct, type StructType } from './codec.js'
 
 const TelephonyAvailabilityC = requiredStruct('telephony', { primaryLarge: bool, nextGen: bool, backup2Large: bool })
 /** Which telephony servers are up (R16). @category model */

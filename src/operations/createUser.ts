@@ -123,11 +123,12 @@ const run = (
   const takenIds = decodeSiteList(site, 'takenWebExIds')
   if (E.isLeft(takenIds)) return takenIds
   if (takenNameLookup(takenIds.right)(webExId)) return E.left(webExIdConflict(webExId))
-  if (body.email !== undefined) {
-    const takenEmails = decodeSiteList(site, 'takenEmails')
-    if (E.isLeft(takenEmails)) return takenEmails
-    if (takenNameLookup(takenEmails.right)(body.email)) return E.left(emailConflict(body.email))
-  }
+  // email is required too (`missing` above)
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- see above
+  const email = body.email!
+  const takenEmails = decodeSiteList(site, 'takenEmails')
+  if (E.isLeft(takenEmails)) return takenEmails
+  if (takenNameLookup(takenEmails.right)(email)) return E.left(emailConflict(email))
 
   const { sendWelcome, ...rest } = body
   const asSetUser: SetUserBody = { ...rest, webExId }

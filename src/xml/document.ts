@@ -245,8 +245,9 @@ const createParser = (): SaxesParser<{ xmlns: false; position: true }> => {
     if (top !== undefined) top.text += trimText(text)
   })
   parser.on('cdata', (text) => {
-    const top = build.stack[build.stack.length - 1]
-    if (top !== undefined) top.text += text
+    // saxes refuses CDATA outside the root element before it reports it
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- see above
+    build.stack[build.stack.length - 1]!.text += text
   })
   return parser
 }
