@@ -33,6 +33,7 @@ import {
   loadJson,
   nameOf,
   type OptionSpec,
+  isInputFileError,
   redactedLines,
   refused,
   REQUEST_OPTION,
@@ -68,6 +69,8 @@ interface Call<O extends Operation> {
   readonly options: Readonly<Record<string, unknown>>
   /** The operation, whom the body names and the caller: the head line of every answer. */
   readonly title: string
+  /** The command's name, for the usage hint of an unusable file. */
+  readonly command: string
 }
 
 interface OperationSpec<O extends Operation> {
@@ -125,14 +128,15 @@ const operationCommand = <O extends Operation>(spec: OperationSpec<O>): CliComma
     const file = load(io, 'request', requestPath)
     // bytes that cannot be decoded are a malformed message: the engine's refusal, not an unusable file
     if (file instanceof Undecodable)
-      return refused(format, file.error, spec.operation, renderFailureResponse(file.error))
+      return refused(format, file.error, spec.operation, renderFailureResponse(file.error), spec.name)
     if (file instanceof Unusable) return fail(file.message)
     const request = requestOf(spec.operation, file)
-    if (E.isLeft(request)) return refused(format, request.left, spec.operation, renderFailureResponse(request.left))
+    if (E.isLeft(request))
+      return refused(format, request.left, spec.operation, renderFailureResponse(request.left), spec.name)
     const caller = callerOf(call, request.right)
     if (caller instanceof Unusable) return fail(`--request ${requestPath}: ${caller.message}`)
     const title = titleOf(spec.operation, request.right.body, caller, spec.names)
-    return spec.execute({ format, caller, request: request.right, site, users, options, title })
+    return spec.execute({ format, caller, request: request.right, site, users, options, title, command: spec.name })
   },
 })
 
@@ -161,7 +165,7 @@ export const applyCommand: CliCommand = operationCommand({
         "the stored user takes the request's webExId first, to try a request on a sample user (otherwise a different webExId is UserNotFound, R20)",
     },
   ],
-  execute: ({ format, caller, request, site, users, options, title }) => {
+  execute: ({ format, caller, request, site, users, options, title, command }) => {
     // the engine decodes the body (and the user and site): these casts only name what it checks
     const body = request.body as engine.SetUserBody
     const stored = options['retarget'] === true ? retarget(users[0], body) : users[0]
@@ -169,7 +173,7 @@ export const applyCommand: CliCommand = operationCommand({
     if (format === 'explain')
       return explainedResult(title, explainSetUser(stored as engine.User, site as engine.SiteContext, { caller, body }))
     const result = engine.applySetUser(stored as engine.User, site as engine.SiteContext, { caller, body })
-    if (E.isLeft(result)) return refused(format, result.left, title, renderSetUserResponse(result))
+    if (E.isLeft(result)) return refused(format, result.left, title, renderSetUserResponse(result), command)
     return success(format, result.right, renderSetUserResponse(result), [
       `${title}: SUCCESS`,
       ...diffLines(stored, result.right),
@@ -183,13 +187,13 @@ export const createCommand: CliCommand = operationCommand({
   summary: 'CreateUser: provision a new user on the site',
   operation: 'CreateUser',
   needs: ['site'],
-  execute: ({ format, caller, request, site, title }) => {
+  execute: ({ format, caller, request, site, title, command }) => {
     // one request and one site for the trace and for the answer
     const onSite = site as engine.SiteContext
     const create = { caller, body: request.body as engine.CreateUserBody }
     if (format === 'explain') return explainedResult(title, explainCreateUser(onSite, create))
     const result = engine.applyCreateUser(onSite, create)
-    if (E.isLeft(result)) return refused(format, result.left, title, renderCreateUserResponse(result))
+    if (E.isLeft(result)) return refused(format, result.left, title, renderCreateUserResponse(result), command)
     return success(format, result.right, renderCreateUserResponse(result), [
       `${title}: SUCCESS`,
       ...diffLines({}, result.right),
@@ -203,12 +207,12 @@ export const getCommand: CliCommand = operationCommand({
   summary: 'GetUser: what the API returns for a user (password masked)',
   operation: 'GetUser',
   needs: ['users'],
-  execute: ({ format, caller, request, users, title }) => {
+  execute: ({ format, caller, request, users, title, command }) => {
     const body = request.body as engine.GetUserBody
     if (format === 'explain')
       return explainedResult(title, explainGetUser(users as readonly engine.User[], { caller, body }))
     const view = engine.applyGetUser(users as readonly engine.User[], { caller, body })
-    if (E.isLeft(view)) return refused(format, view.left, title, renderFailureResponse(view.left))
+    if (E.isLeft(view)) return refused(format, view.left, title, renderFailureResponse(view.left), command)
     // found as GetUser finds it: ignoring case (D-OP-19)
     const stored = engine.findUser(users as readonly engine.User[], body.webExId)
     // the diff view masks secrets like every other (D-E1); json and xml print the API's answer
@@ -239,7 +243,7 @@ export const deleteCommand: CliCommand = operationCommand({
   summary: 'DelUser: deactivate up to 50 users',
   operation: 'DelUser',
   needs: ['site', 'users'],
-  execute: ({ format, caller, request, site, users, title }) => {
+  execute: ({ format, caller, request, site, users, title, command }) => {
     const body = request.body as engine.DelUserBody
     const stored = users as readonly engine.User[]
     if (format === 'explain') {
@@ -249,7 +253,10 @@ export const deleteCommand: CliCommand = operationCommand({
       return explainedResult(title, explained, (i) => names[i] ?? `#${String(i + 1)}`)
     }
     const result = engine.applyDelUser(site as engine.SiteContext, stored, { caller, body })
-    if (E.isLeft(result)) return refused(format, result.left, title, renderDelUserResponse(result))
+    if (E.isLeft(result)) return refused(format, result.left, title, renderDelUserResponse(result), command)
+    // a stored user the engine cannot read is an unusable --users file, as for every other command
+    const unreadable = result.right.results.find((o) => o.status === 'FAILURE' && isInputFileError(o.error))
+    if (unreadable?.status === 'FAILURE') return refused(format, unreadable.error, title, '', command)
     return success(format, result.right, renderDelUserResponse(result), [
       `${title}: SUCCESS`,
       ...delLines(stored, result.right),
@@ -264,7 +271,7 @@ const activation = (name: string, operation: 'ActivateUser' | 'InactivateUser'):
     operation,
     needs: ['site', 'users'],
     names: ['webexID', 'userID'],
-    execute: ({ format, caller, request, site, users, title }) => {
+    execute: ({ format, caller, request, site, users, title, command }) => {
       const body = request.body as engine.ActivationBody
       const stored = users as readonly engine.User[]
       if (format === 'explain') {
@@ -273,7 +280,8 @@ const activation = (name: string, operation: 'ActivateUser' | 'InactivateUser'):
       }
       const apply = operation === 'ActivateUser' ? engine.applyActivateUser : engine.applyInactivateUser
       const result = apply(site as engine.SiteContext, stored, { caller, body })
-      if (E.isLeft(result)) return refused(format, result.left, title, renderActivationResponse(operation, result))
+      if (E.isLeft(result))
+        return refused(format, result.left, title, renderActivationResponse(operation, result), command)
       const before = stored.find((u) => u.webExId === result.right.user.webExId)
       return success(format, result.right, renderActivationResponse(operation, result), [
         `${title}: SUCCESS`,

@@ -388,10 +388,16 @@ export const success = (format: Format, json: unknown, xml: string, diff: readon
   exitCode: 0,
 })
 
-/** A refusal (exit 1), or an unusable users / site file (exit 2). */
-export const refused = (format: Format, error: SetUserError, title: string, xml: string): CliResult => {
+/** A refusal (exit 1), or an unusable users / site file (exit 2, pointing at `command`'s help). */
+export const refused = (
+  format: Format,
+  error: SetUserError,
+  title: string,
+  xml: string,
+  command?: string,
+): CliResult => {
   const text = formatError(error)
-  if (isInputFileError(error)) return unusable(`the --user(s) or --site file is not usable\n${text}`)
+  if (isInputFileError(error)) return unusable(`the --user(s) or --site file is not usable\n${text}`, command)
   switch (format) {
     case 'json':
       return { stdout: `${JSON.stringify({ error }, null, 2)}\n`, stderr: `${text}\n`, exitCode: 1 }

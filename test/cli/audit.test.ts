@@ -270,3 +270,27 @@ describe('undecodable request bytes are a refusal (exit 1), like any malformed m
     })
   })
 })
+
+describe('an unusable stored user is an unusable --users file for every command (exit 2, its own --help)', () => {
+  const users = JSON.stringify([user, { webExId: 'broken', privilege: { host: 'yes' } }])
+  const request = (body: object) => JSON.stringify(body)
+
+  it('delete: exit 2 naming the file and "delete --help", not a per-user FAILURE with exit 0', () => {
+    const result = run(
+      ['delete', '--site', `${DEMO}site.json`, '--users', 'u.json', '--request', 'r.json'],
+      io({ 'u.json': users, 'r.json': request({ webExId: [user.webExId, 'broken'] }) }),
+    )
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('the --user(s) or --site file is not usable')
+    expect(result.stderr).toContain('webex-user-rules delete --help')
+  })
+
+  it('get: the hint names "get --help"', () => {
+    const result = run(
+      ['get', '--users', 'u.json', '--request', 'r.json'],
+      io({ 'u.json': JSON.stringify([user, { webExId: 7 }]), 'r.json': request({ webExId: 'broken' }) }),
+    )
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('webex-user-rules get --help')
+  })
+})
