@@ -125,7 +125,7 @@ export const decodeStoredUser = (u: unknown, keys: Iterable<string>): E.Either<I
     return E.left(invalidInput('user', [{ code: 'wrongType', path: [], expected: 'User', actual: u }]))
   const issues: Issue[] = []
   // each element read is a data property, read once; one the rules do not read is kept as it is
-  for (const key of ['webExId', ...keys]) {
+  const check = (key: string): void => {
     const property = Object.getOwnPropertyDescriptor(u, key)
     const codec = Object.hasOwn(User.props, key) ? User.props[key] : undefined
     if (property === undefined || codec === undefined) {
@@ -137,5 +137,8 @@ export const decodeStoredUser = (u: unknown, keys: Iterable<string>): E.Either<I
       if (issues.length === before) markValidated(property.value, codec)
     }
   }
+  // no array built per call: LstsummaryUser checks every stored user of the site this way
+  check('webExId')
+  for (const key of keys) check(key)
   return issues.length === 0 ? E.right(u as unknown as User) : E.left(invalidInput('user', issues))
 }
