@@ -24,18 +24,20 @@ type PlanNode =
   | { readonly kind: 'struct'; readonly children: ReadonlyMap<string, PlanNode> }
 
 /**
- * Request paths this merge does not store, and why: request flags and actions are not user data
- * (R12, R14, R17, D-VF), and R4/R10 merge their lists by their own rules.
+ * Request paths this merge does not store: request flags and actions are not user data — R14's
+ * `newWebExId` becomes `webExId`, R17's `syncWebOffice` and R12's `security.resetPassword` (effect
+ * passwordReset) are actions, D-VF's `validateFormat` is a request option — and R10 (account lists,
+ * keyed by accountIndex) and R4 (prodID association) merge their lists by their own rules.
  */
-export const NOT_MERGED: ReadonlyMap<string, string> = new Map([
-  ['newWebExId', 'R14 rename: becomes webExId'],
-  ['syncWebOffice', 'R17: an action, not stored'],
-  ['validateFormat', 'D-VF: a request option, not stored'],
-  ['security.resetPassword', 'R12: an action (effect passwordReset), not stored'],
-  ['tspAccount', 'R10: keyed by accountIndex'],
-  ['personalTeleconf.account', 'R10: keyed by accountIndex'],
-  ['thirdPartyTeleconf', 'R10: keyed by accountIndex'],
-  ['salesCenter.smeInfo.products', 'R4: prodID association'],
+const NOT_MERGED: ReadonlySet<string> = new Set([
+  'newWebExId',
+  'syncWebOffice',
+  'validateFormat',
+  'security.resetPassword',
+  'tspAccount',
+  'personalTeleconf.account',
+  'thirdPartyTeleconf',
+  'salesCenter.smeInfo.products',
 ])
 
 const buildPlan = (codec: ModelCodec, path: string): PlanNode => {
