@@ -97,9 +97,8 @@ const fail = (reason) => ({ _tag: 'Left', left: { reason } })
 // plain data, as the engine asks of every object it reads or copies (D-M4): an object literal (or
 // null prototype) whose own properties are all enumerable data properties — no getter is run
 const hasDataProps = (v) => {
-  const names = Object.getOwnPropertyNames(v)
-  for (let i = 0; i < names.length; i++) {
-    const d = Object.getOwnPropertyDescriptor(v, names[i])
+  for (const name of Object.getOwnPropertyNames(v)) {
+    const d = Object.getOwnPropertyDescriptor(v, name)
     if (!d.enumerable || !('value' in d)) return false
   }
   return true
