@@ -94,7 +94,7 @@ const GATES = [
 ]
 
 const fail = (reason) => ({ _tag: 'Left', left: { reason } })
-// plain data, as the engine asks of every object it reads or copies (D-M4): an object literal (or
+// plain data, as the engine asks of every object it reads (D-M4): an object literal (or
 // null prototype) whose own properties are all enumerable data properties — no getter is run
 const hasDataProps = (v) => {
   for (const name of Object.getOwnPropertyNames(v)) {
