@@ -3,9 +3,10 @@
 // the checks applySetUser makes on them and returning the same `{ user, effects, notices }`. It
 // validates the request, the site and the stored elements it reads; checks identity, authorization,
 // the PIN (R7), the host limit (R6), the R5 gates; merges with spreads; derives the R16 effect. Like
-// the engine it takes plain data only: every object it reads or copies is an object literal whose
-// properties are enumerable data properties, so no getter runs (D-M4). It knows nothing else: any
-// other element is refused, so it cannot win by skipping a rule.
+// the engine it takes plain data only: every object it checks is an object literal whose properties
+// are enumerable data properties, and a stored element it reads is read from its descriptor, so no
+// getter there runs (D-M4; the stored user's other elements are copied unread, as the engine copies
+// them). It knows nothing else: any other element is refused, so it cannot win by skipping a rule.
 
 const ROLES = new Set(['siteAdmin', 'roSiteAdmin', 'host', 'attendee'])
 const ACTIVE = new Set(['ACTIVATED', 'DEACTIVATED', 'LOCKED'])
