@@ -294,3 +294,49 @@ describe('an unusable stored user is an unusable --users file for every command 
     expect(result.stderr).toContain('webex-user-rules get --help')
   })
 })
+
+describe('D-C8 get shows no stored user GetUser cannot read: an unusable --users file (exit 2)', () => {
+  const request = JSON.stringify({ webExId: 'jdoe' })
+  // the secrets are numbers where strings belong: malformed, and never to be echoed
+  const broken: readonly [object, string][] = [
+    [{ phones: 'garbage' }, 'user.phones: expected phones'],
+    [{ phones: { PIN: 98765432109876 } }, 'user.phones.PIN: expected string'],
+    [{ password: 13579024680 }, 'user.password: expected string'],
+    [{ tracking: { trackingCode1: 'a', bogus: 1 } }, 'user.tracking.bogus: expected no element "bogus"'],
+    [{ tracking: [1, 2] }, 'user.tracking: expected tracking'],
+    // toGetUserView mapped over it: an internal error (exit 2 with "a bug in the engine") before
+    [{ salesCenter: { smeInfo: { products: 'x' } } }, 'user.salesCenter.smeInfo.products: expected list'],
+  ]
+
+  it('every format: exit 2 naming the path, nothing on stdout, no secret, the hint of "get --help"', () => {
+    for (const [elements, path] of broken) {
+      const users = JSON.stringify([{ ...user, ...elements }])
+      for (const format of ['json', 'xml', 'diff', 'explain']) {
+        const result = run(
+          ['get', '--users', 'u.json', '--request', 'r.json', '--format', format],
+          io({ 'u.json': users, 'r.json': request }),
+        )
+        expect([format, result.exitCode, result.stdout]).toEqual([format, 2, ''])
+        expect(result.stderr).toContain('the --user(s) or --site file is not usable')
+        expect(result.stderr).toContain(path)
+        expect(result.stderr).toContain('Run "webex-user-rules get --help" for usage.')
+        expect(result.stderr).not.toContain('internal error')
+        for (const secret of ['98765432109876', '13579024680']) expect(result.stderr).not.toContain(secret)
+      }
+    }
+  })
+
+  it('what GetUser does not show is not read: another user, an element outside the view', () => {
+    const users = JSON.stringify([
+      { webExId: 'jsmith', phones: 'garbage' },
+      { ...user, notAnElement: { any: 1 } },
+    ])
+    const result = run(
+      ['get', '--users', 'u.json', '--request', 'r.json', '--format', 'json'],
+      io({ 'u.json': users, 'r.json': request }),
+    )
+    expect(result.exitCode).toBe(0)
+    expect(JSON.parse(result.stdout)).toMatchObject({ webExId: 'jdoe' })
+    expect(result.stdout).not.toContain('notAnElement')
+  })
+})
