@@ -250,17 +250,26 @@ export const deleteCommand: CliCommand = operationCommand({
   execute: ({ format, caller, request, site, users, title, command }) => {
     const body = request.body as engine.DelUserBody
     const stored = users as readonly engine.User[]
+    // a stored user the engine cannot read is an unusable --users file, as for every other command
+    // and in every format, explain included (D-C7)
+    const unreadable = (result: engine.DelUserResult): CliResult | undefined => {
+      const outcome = result.results.find((o) => o.status === 'FAILURE' && isInputFileError(o.error))
+      return outcome?.status === 'FAILURE' ? refused(format, outcome.error, title, '', command) : undefined
+    }
     if (format === 'explain') {
       const explained = explainDelUser(site as engine.SiteContext, stored, { caller, body })
+      if (E.isRight(explained.result)) {
+        const unusableFile = unreadable(explained.result.right)
+        if (unusableFile !== undefined) return unusableFile
+      }
       // each outcome by the name it answers with: the stored spelling of a found user (D-OP-19)
       const names = E.isRight(explained.result) ? explained.result.right.results.map((o) => o.webExId) : []
       return explainedResult(title, command, explained, (i) => names[i] ?? `#${String(i + 1)}`)
     }
     const result = engine.applyDelUser(site as engine.SiteContext, stored, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderDelUserResponse(result), command)
-    // a stored user the engine cannot read is an unusable --users file, as for every other command
-    const unreadable = result.right.results.find((o) => o.status === 'FAILURE' && isInputFileError(o.error))
-    if (unreadable?.status === 'FAILURE') return refused(format, unreadable.error, title, '', command)
+    const unusableFile = unreadable(result.right)
+    if (unusableFile !== undefined) return unusableFile
     return success(format, result.right, renderDelUserResponse(result), [
       `${title}: SUCCESS`,
       ...delLines(stored, result.right),

@@ -290,6 +290,18 @@ describe('an unusable stored user is an unusable --users file for every command 
     expect(result.stderr).toContain('webex-user-rules delete --help')
   })
 
+  it('delete: in every format, --format explain included (it printed the trace, exit 0)', () => {
+    for (const format of ['json', 'xml', 'diff', 'explain']) {
+      const result = run(
+        ['delete', '--site', `${DEMO}site.json`, '--users', 'u.json', '--request', 'r.json', '--format', format],
+        io({ 'u.json': users, 'r.json': request({ webExId: [user.webExId, 'broken'] }) }),
+      )
+      expect([format, result.exitCode, result.stdout]).toEqual([format, 2, ''])
+      expect(result.stderr).toContain('user.privilege.host: expected boolean')
+      expect(result.stderr).toContain('webex-user-rules delete --help')
+    }
+  })
+
   it('get: the hint names "get --help"', () => {
     const result = run(
       ['get', '--users', 'u.json', '--request', 'r.json'],
