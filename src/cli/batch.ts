@@ -6,6 +6,11 @@
  * outside world can write: `CliIO.writeOut`); a progress bar on a terminal (stderr); a closing
  * summary on stderr.
  *
+ * NDJSON is read as a stream, line by line (`CliIO.openStream`, D-C9): the first result is out as
+ * soon as the first line has arrived, and what is held is one line at a time, never the input. A
+ * line over {@link MAX_LINE_BYTES} is UNUSABLE and skipped unread; so is a line that is not UTF-8.
+ * The command is asynchronous (it waits for its input): `runAsync` runs it.
+ *
  * `--site` and `--users` belong to folder mode only: with NDJSON input (each line carries its own)
  * they are refused, exit 2. `--caller` and `--role` replace each its part of every request's caller
  * (`callerOf`, D-C4).
@@ -15,7 +20,8 @@
  * independent: each carries its own user and site.
  *
  * Exit status: 0 every request applied; 1 at least one refused or unusable; 2 the batch itself
- * cannot run (no input, unreadable folder, unusable --site / --users).
+ * cannot run (no input, unreadable folder, unusable --site / --users) or stopped (an engine defect,
+ * the input failing as it is read, the output closed), the lines before it standing.
  *
  * @module
  */
@@ -42,6 +48,7 @@ import {
   isInputFileError,
   load,
   loadJson,
+  NAME,
   parseBytes,
   parseJson,
   readBytes,
@@ -68,10 +75,20 @@ interface Item {
 
 const BAR_WIDTH = 30
 
-/** `[#####-----] 12/40` for a terminal; redrawn in place. */
-const progressBar = (done: number, total: number): string => {
-  const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH)
-  return `\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${String(done)}/${String(total)}`
+/** `\r[#####-----]`, `fraction` of it filled, for a terminal; redrawn in place. */
+const bar = (fraction: number): string => {
+  const filled = Math.round(fraction * BAR_WIDTH)
+  return `\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`
+}
+
+/** `[#####-----] 12/40`: the folder's messages done. */
+const progressBar = (done: number, total: number): string =>
+  `${bar(total === 0 ? 1 : done / total)} ${String(done)}/${String(total)}`
+
+/** An NDJSON input: its byte chunks as they arrive, and its size when it is known (a regular file). */
+interface Input {
+  readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
+  readonly size: number | undefined
 }
 
 /** A request of an NDJSON line: `{ caller, body }`, or a SetUser message as a string. */
@@ -100,32 +117,142 @@ const apply = (user: unknown, site: unknown, caller: Caller, body: SetUserBody):
   return { status: 'FAILURE', webExId, error: result.left }
 }
 
-/** Where each result goes as soon as it is known, and the tally for the summary. */
-type Emit = (item: Item, done: number, total: number) => void
+/**
+ * The outside world failing once the batch has begun — the input as it is read, stdout as it is
+ * written (a closed pipe) — stops it (exit 2); the lines before it stand. Not an internal error.
+ */
+class Stopped extends Error {}
 
-/** NDJSON in: each line on its own. */
-const runLines = (text: string, options: CallOptions, emit: Emit): void => {
-  const lines = text.split('\n')
-  const numbered = lines.map((content, i) => ({ content: content.trim(), line: i + 1 })).filter((l) => l.content !== '')
-  numbered.forEach(({ content, line }, i) => {
-    const outcome = ((): Outcome => {
-      // never V8's message: it quotes the line, which may hold a password (D-E1)
-      const parsed = parseJson(content)
-      if ('error' in parsed)
-        return { status: 'UNUSABLE', reason: `not JSON (${parsed.error.replace(/ at line 1,/, ' at')})` }
-      const value = parsed.value
-      if (!isPlainObject(value)) return { status: 'UNUSABLE', reason: 'expected { "user", "site", "request" }' }
-      const request = lineRequest(value['request'], options)
-      if (request instanceof Unusable) return { status: 'UNUSABLE', reason: request.message }
-      if ('_tag' in request) return { status: 'FAILURE', webExId: undefined, error: request }
-      return apply(value['user'], value['site'], request.caller, request.body)
-    })()
-    emit({ at: { line }, outcome }, i + 1, numbered.length)
-  })
+const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown))
+
+/** The chunks of a stream, a failure of the stream named as the input's (never as the engine's). */
+async function* reading(chunks: AsyncIterable<Uint8Array>, what: string): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of chunks) yield chunk
+  } catch (thrown) {
+    throw new Stopped(`${what} (${messageOf(thrown)})`)
+  }
+}
+
+/**
+ * The NDJSON input (`-`: standard input), opened to be read as it arrives (`CliIO.openStream`), or
+ * read whole where the outside world cannot stream (`readFile` / `readStdin`).
+ */
+const openInput = (io: CliIO, path: string): Input | Unusable => {
+  if (io.openStream === undefined) {
+    const bytes = readBytes(io, 'input', path)
+    return bytes instanceof Unusable ? bytes : { chunks: [bytes], size: bytes.length }
+  }
+  const what = `--input ${path}: cannot read ${path === '-' ? 'standard input' : 'the file'}`
+  try {
+    const opened = io.openStream(path)
+    return { chunks: reading(opened.chunks, what), size: opened.size }
+  } catch (thrown) {
+    return new Unusable(`${what} (${messageOf(thrown)})`)
+  }
+}
+
+/** Where each result goes as soon as it is known (awaited: the output may push back), and the progress. */
+type Emit = (item: Item, progress: string) => Promise<void>
+
+/**
+ * The longest NDJSON line read, in bytes without its newline: a longer one is UNUSABLE and its bytes
+ * are dropped as they arrive, so a line without end never fills the memory (D-C9).
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024
+
+/** A line of the input as bytes (`undefined`: over {@link MAX_LINE_BYTES}), and the bytes read so far. */
+interface RawLine {
+  readonly line: number
+  readonly bytes: Uint8Array | undefined
+  readonly consumed: number
+}
+
+/** The lines of a stream of byte chunks, as they arrive; only the line being read is held. */
+async function* linesOf(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<RawLine> {
+  let parts: Uint8Array[] = []
+  let length = 0
+  let line = 1
+  let consumed = 0
+  const add = (piece: Uint8Array): void => {
+    length += piece.length
+    if (length > MAX_LINE_BYTES) parts = []
+    else if (piece.length > 0) parts.push(piece)
+  }
+  const take = (): RawLine => {
+    let bytes: Uint8Array | undefined
+    if (length <= MAX_LINE_BYTES) {
+      bytes = new Uint8Array(length)
+      let at = 0
+      for (const part of parts) {
+        bytes.set(part, at)
+        at += part.length
+      }
+    }
+    const raw = { line, bytes, consumed }
+    parts = []
+    length = 0
+    line++
+    return raw
+  }
+  for await (const chunk of chunks) {
+    let start = 0
+    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+      add(chunk.subarray(start, nl))
+      consumed += nl + 1 - start
+      start = nl + 1
+      yield take()
+    }
+    add(chunk.subarray(start))
+    consumed += chunk.length - start
+  }
+  if (length > 0) yield take()
+}
+
+/** The outcome of one NDJSON line; `undefined` for a blank line. */
+const lineOutcome = (raw: RawLine, options: CallOptions): Outcome | undefined => {
+  if (raw.bytes === undefined)
+    return { status: 'UNUSABLE', reason: `longer than ${String(MAX_LINE_BYTES)} bytes (not read)` }
+  let content: string
+  try {
+    content = new TextDecoder('utf-8', { fatal: true }).decode(raw.bytes).trim()
+  } catch {
+    return { status: 'UNUSABLE', reason: 'not UTF-8 text' }
+  }
+  if (content === '') return undefined
+  // never V8's message: it quotes the line, which may hold a password (D-E1)
+  const parsed = parseJson(content)
+  if ('error' in parsed)
+    return { status: 'UNUSABLE', reason: `not JSON (${parsed.error.replace(/ at line 1,/, ' at')})` }
+  const value = parsed.value
+  if (!isPlainObject(value)) return { status: 'UNUSABLE', reason: 'expected { "user", "site", "request" }' }
+  const request = lineRequest(value['request'], options)
+  if (request instanceof Unusable) return { status: 'UNUSABLE', reason: request.message }
+  if ('_tag' in request) return { status: 'FAILURE', webExId: undefined, error: request }
+  return apply(value['user'], value['site'], request.caller, request.body)
+}
+
+/** The input read so far, where the total is known (a regular file): `[#####-----] 12 requests (40%)`. */
+const streamProgress = (done: number, consumed: number, size: number | undefined): string => {
+  const requests = `${String(done)} requests`
+  if (size === undefined) return `\r${requests}`
+  const fraction = size === 0 ? 1 : Math.min(1, consumed / size)
+  return `${bar(fraction)} ${requests} (${String(Math.floor(fraction * 100))}%)`
+}
+
+/** NDJSON in, line by line as it arrives: each line on its own. */
+const runLines = async (input: Input, options: CallOptions, emit: Emit): Promise<void> => {
+  let done = 0
+  for await (const raw of linesOf(input.chunks)) {
+    const outcome = lineOutcome(raw, options)
+    if (outcome === undefined) continue
+    done++
+    await emit({ at: { line: raw.line }, outcome }, streamProgress(done, raw.consumed, input.size))
+  }
 }
 
 /** A folder of SetUser messages, in file-name order, against users and a site that evolve. */
-const runFolder = (
+const runFolder = async (
   io: CliIO,
   folder: string,
   names: readonly string[],
@@ -133,14 +260,14 @@ const runFolder = (
   users: readonly unknown[],
   options: CallOptions,
   emit: Emit,
-): void => {
+): Promise<void> => {
   // keyed by userKey: a message naming `JDoe` finds the stored `jdoe` (D-OP-19)
   const byWebExId = new Map<string, { readonly webExId: string }>()
   for (const user of users)
     if (isPlainObject(user) && typeof user['webExId'] === 'string')
       byWebExId.set(userKey(user['webExId']), user as { readonly webExId: string })
   let currentSite = site
-  names.forEach((file, i) => {
+  for (const [i, file] of names.entries()) {
     const outcome = ((): Outcome => {
       const bytes = readBytes(io, 'input', `${folder}/${file}`)
       if (bytes instanceof Unusable) return { status: 'UNUSABLE', reason: bytes.message }
@@ -171,8 +298,8 @@ const runFolder = (
       }
       return outcome
     })()
-    emit({ at: { file }, outcome }, i + 1, names.length)
-  })
+    await emit({ at: { file }, outcome }, progressBar(i + 1, names.length))
+  }
 }
 
 type Tally = Record<Outcome['status'], number>
@@ -191,12 +318,15 @@ export const batchCommand: CliCommand = {
   summary: 'apply many SetUser requests (NDJSON or a folder of XML messages); NDJSON results out',
   details:
     'NDJSON in: one {"user", "site", "request"} per line; request is {caller, body} or a SetUser XML message string.\n' +
+    'NDJSON is read as it arrives (stdin or a file): each line is answered before the next is read; a line over\n' +
+    '16 MiB or not UTF-8 is UNUSABLE on its own.\n' +
     'Folder in: every *.xml file, in name order, against --users and --site; each result is the next stored user.\n' +
     '--site and --users are for folder input only (an NDJSON line carries its own; with NDJSON they are refused).\n' +
     "--caller and --role replace each its part of every request's caller (the rest stays the request's own).\n" +
     'Out: one JSON line per request ({line|file, status, …}), written as each completes; a progress bar on a\n' +
-    'terminal; a summary on stderr.\n' +
-    'Exit status: 0 all applied, 1 any refused or unusable, 2 the batch cannot run (or stopped on an internal error).',
+    'terminal (the share of a file read; a count for a pipe); a summary on stderr.\n' +
+    'Exit status: 0 all applied, 1 any refused or unusable, 2 the batch cannot run, or stopped (an internal error,\n' +
+    'the input failing as it is read, the output closed).',
   options: [
     {
       flags: '--input <path>',
@@ -212,7 +342,8 @@ export const batchCommand: CliCommand = {
       choices: ROLES,
     },
   ],
-  run: (options, io): CliResult => {
+  asynchronous: true,
+  run: async (options, io): Promise<CliResult> => {
     const fail = (message: string): CliResult => unusable(message, 'batch')
     const call = callOptionsOf(options)
     if (call instanceof Unusable) return fail(call.message)
@@ -235,29 +366,25 @@ export const batchCommand: CliCommand = {
     const write = io.writeOut ?? ((text: string): void => void (stdout += text))
     const tally: Tally = { SUCCESS: 0, FAILURE: 0, UNUSABLE: 0 }
     let last = 'before the first request'
-    const emit: Emit = (item, done, total) => {
-      write(`${JSON.stringify({ ...item.at, ...item.outcome })}\n`)
+    const emit: Emit = async (item, progress) => {
+      try {
+        await write(`${JSON.stringify({ ...item.at, ...item.outcome })}\n`)
+      } catch (thrown) {
+        throw new Stopped(`cannot write the results (${messageOf(thrown)})`)
+      }
       tally[item.outcome.status]++
-      io.progress?.(progressBar(done, total))
+      io.progress?.(progress)
       last = `after ${'line' in item.at ? `line ${String(item.at.line)}` : item.at.file}`
     }
-    let start: () => void
+    let start: () => Promise<void>
     if (names === undefined) {
       if (sitePath !== undefined || usersPath !== undefined)
         return fail(
           `--input ${input} is NDJSON: each line carries its own "user" and "site"; --site and --users are for a folder of XML messages`,
         )
-      const bytes = readBytes(io, 'input', input)
-      if (bytes instanceof Unusable) return fail(bytes.message)
-      let text: string
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-      } catch {
-        return fail(`--input ${input}: not UTF-8 text`)
-      }
-      start = () => {
-        runLines(text, call, emit)
-      }
+      const opened = openInput(io, input)
+      if (opened instanceof Unusable) return fail(opened.message)
+      start = () => runLines(opened, call, emit)
     } else {
       if (sitePath === undefined || usersPath === undefined)
         return fail(`--input ${input} is a folder: --site and --users are required`)
@@ -268,19 +395,19 @@ export const batchCommand: CliCommand = {
       const users = usersOf(usersFile, parseGetUserResponse, `--users ${usersPath}`)
       if (users instanceof Unusable) return fail(users.message)
       const folder = names
-      start = () => {
-        runFolder(io, input, folder, site, users as readonly unknown[], call, emit)
-      }
+      start = () => runFolder(io, input, folder, site, users as readonly unknown[], call, emit)
     }
     const summary = (): string => summaryOf(tally).line
+    const drawn = (): boolean => io.progress !== undefined && tally.SUCCESS + tally.FAILURE + tally.UNUSABLE > 0
     try {
-      start()
+      await start()
     } catch (thrown) {
-      // a bug of the engine stops the batch (D-E2); the lines written so far stand
-      if (io.progress !== undefined) io.progress('\n')
-      return { stdout, stderr: `${thrownLine(thrown)} (${last})\n${summary()} before it stopped\n`, exitCode: 2 }
+      // a bug of the engine (D-E2), or the input or output failing, stops the batch; the lines written so far stand
+      if (drawn()) io.progress?.('\n')
+      const why = thrown instanceof Stopped ? `${NAME}: ${thrown.message}` : thrownLine(thrown)
+      return { stdout, stderr: `${why} (${last})\n${summary()} before it stopped\n`, exitCode: 2 }
     }
-    if (io.progress !== undefined && tally.SUCCESS + tally.FAILURE + tally.UNUSABLE > 0) io.progress('\n')
+    if (drawn()) io.progress?.('\n')
     return { stdout, stderr: `${summary()}\n`, exitCode: summaryOf(tally).exitCode }
   },
 }

@@ -52,15 +52,17 @@ export const formatTrace = (
 
 /**
  * A command's `--format explain` answer: the trace (exit 0 applied, 1 refused), or exit 2 when
- * the error is about the users or site files rather than the request.
+ * the error is about the users or site files rather than the request (the hint names `command`'s
+ * own `--help`, D-C7).
  */
 export const explainedResult = <A>(
   title: string,
+  command: string,
   { result, trace }: Explained<A>,
   outcomeName?: (outcome: number) => string,
 ): CliResult => {
   if (E.isLeft(result)) {
-    const input = refused('diff', result.left, title, '')
+    const input = refused('diff', result.left, title, '', command)
     if (input.exitCode === 2) return input
   }
   const failed = E.isLeft(result)

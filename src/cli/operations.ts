@@ -171,7 +171,11 @@ export const applyCommand: CliCommand = operationCommand({
     const stored = options['retarget'] === true ? retarget(users[0], body) : users[0]
     // the engine decodes the user and the site (they may come straight from JSON.parse, docs/spec.md §1)
     if (format === 'explain')
-      return explainedResult(title, explainSetUser(stored as engine.User, site as engine.SiteContext, { caller, body }))
+      return explainedResult(
+        title,
+        command,
+        explainSetUser(stored as engine.User, site as engine.SiteContext, { caller, body }),
+      )
     const result = engine.applySetUser(stored as engine.User, site as engine.SiteContext, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderSetUserResponse(result), command)
     return success(format, result.right, renderSetUserResponse(result), [
@@ -191,7 +195,7 @@ export const createCommand: CliCommand = operationCommand({
     // one request and one site for the trace and for the answer
     const onSite = site as engine.SiteContext
     const create = { caller, body: request.body as engine.CreateUserBody }
-    if (format === 'explain') return explainedResult(title, explainCreateUser(onSite, create))
+    if (format === 'explain') return explainedResult(title, command, explainCreateUser(onSite, create))
     const result = engine.applyCreateUser(onSite, create)
     if (E.isLeft(result)) return refused(format, result.left, title, renderCreateUserResponse(result), command)
     return success(format, result.right, renderCreateUserResponse(result), [
@@ -210,7 +214,7 @@ export const getCommand: CliCommand = operationCommand({
   execute: ({ format, caller, request, users, title, command }) => {
     const body = request.body as engine.GetUserBody
     if (format === 'explain')
-      return explainedResult(title, explainGetUser(users as readonly engine.User[], { caller, body }))
+      return explainedResult(title, command, explainGetUser(users as readonly engine.User[], { caller, body }))
     const view = engine.applyGetUser(users as readonly engine.User[], { caller, body })
     if (E.isLeft(view)) return refused(format, view.left, title, renderFailureResponse(view.left), command)
     // found as GetUser finds it: ignoring case (D-OP-19)
@@ -246,17 +250,26 @@ export const deleteCommand: CliCommand = operationCommand({
   execute: ({ format, caller, request, site, users, title, command }) => {
     const body = request.body as engine.DelUserBody
     const stored = users as readonly engine.User[]
+    // a stored user the engine cannot read is an unusable --users file, as for every other command
+    // and in every format, explain included (D-C7)
+    const unreadable = (result: engine.DelUserResult): CliResult | undefined => {
+      const outcome = result.results.find((o) => o.status === 'FAILURE' && isInputFileError(o.error))
+      return outcome?.status === 'FAILURE' ? refused(format, outcome.error, title, '', command) : undefined
+    }
     if (format === 'explain') {
       const explained = explainDelUser(site as engine.SiteContext, stored, { caller, body })
+      if (E.isRight(explained.result)) {
+        const unusableFile = unreadable(explained.result.right)
+        if (unusableFile !== undefined) return unusableFile
+      }
       // each outcome by the name it answers with: the stored spelling of a found user (D-OP-19)
       const names = E.isRight(explained.result) ? explained.result.right.results.map((o) => o.webExId) : []
-      return explainedResult(title, explained, (i) => names[i] ?? `#${String(i + 1)}`)
+      return explainedResult(title, command, explained, (i) => names[i] ?? `#${String(i + 1)}`)
     }
     const result = engine.applyDelUser(site as engine.SiteContext, stored, { caller, body })
     if (E.isLeft(result)) return refused(format, result.left, title, renderDelUserResponse(result), command)
-    // a stored user the engine cannot read is an unusable --users file, as for every other command
-    const unreadable = result.right.results.find((o) => o.status === 'FAILURE' && isInputFileError(o.error))
-    if (unreadable?.status === 'FAILURE') return refused(format, unreadable.error, title, '', command)
+    const unusableFile = unreadable(result.right)
+    if (unusableFile !== undefined) return unusableFile
     return success(format, result.right, renderDelUserResponse(result), [
       `${title}: SUCCESS`,
       ...delLines(stored, result.right),
@@ -276,7 +289,7 @@ const activation = (name: string, operation: 'ActivateUser' | 'InactivateUser'):
       const stored = users as readonly engine.User[]
       if (format === 'explain') {
         const explain = operation === 'ActivateUser' ? explainActivateUser : explainInactivateUser
-        return explainedResult(title, explain(site as engine.SiteContext, stored, { caller, body }))
+        return explainedResult(title, command, explain(site as engine.SiteContext, stored, { caller, body }))
       }
       const apply = operation === 'ActivateUser' ? engine.applyActivateUser : engine.applyInactivateUser
       const result = apply(site as engine.SiteContext, stored, { caller, body })

@@ -9,7 +9,8 @@
  * refusal (D-E2).
  *
  * {@link runAsync} runs every command; {@link run} is its synchronous form for the commands that
- * answer at once (all but `conformance`, which talks to an endpoint: D-C5).
+ * answer at once (all but `conformance`, which talks to an endpoint, D-C5, and `batch`, which reads
+ * its input as it arrives, D-C9).
  *
  * @module
  */
@@ -107,7 +108,7 @@ export const runAsync = async (argv: readonly string[], io: CliIO): Promise<CliR
 
 /**
  * Runs the command line `argv` of a command that answers at once. Never throws; an asynchronous
- * command (`conformance`) is not started here (exit 2) — run it with {@link runAsync}.
+ * command (`conformance`, `batch`) is not started here (exit 2) — run it with {@link runAsync}.
  */
 export const run = (argv: readonly string[], io: CliIO): CliResult => {
   const result = dispatch(argv, io, false)

@@ -34,6 +34,15 @@ export interface CliIO {
   readonly readFile: (path: string) => Uint8Array
   /** Reads all of standard input (for a file given as `-`); may throw. */
   readonly readStdin?: () => Uint8Array
+  /**
+   * Opens a file (`-`: standard input) to be read as it arrives: its byte chunks, and its size when
+   * it is a regular file. Opening may throw; the chunks may fail later (both reported). `batch`
+   * reads NDJSON with it line by line; without it, `batch` reads its input whole first.
+   */
+  readonly openStream?: (path: string) => {
+    readonly chunks: AsyncIterable<Uint8Array>
+    readonly size: number | undefined
+  }
   /** Lists the file names of a folder (for `batch` over a folder of messages); may throw. */
   readonly readDir?: (path: string) => readonly string[]
   /** Whether stdout is a terminal (the default format is `diff` there, `json` otherwise). */
@@ -42,9 +51,10 @@ export interface CliIO {
   readonly progress?: (text: string) => void
   /**
    * Writes to stdout as results happen (`batch` writes each result line as it completes); without
-   * it the text is returned in {@link CliResult.stdout}.
+   * it the text is returned in {@link CliResult.stdout}. A promise says to wait before the next
+   * write (stdout is full): `batch` then waits, and reads no further input meanwhile.
    */
-  readonly writeOut?: (text: string) => void
+  readonly writeOut?: (text: string) => void | Promise<void>
   /** Writes a file (`conformance --report`); may throw (the error's message is reported). */
   readonly writeFile?: (path: string, text: string) => void
   /** The environment (`conformance` reads `WUR_ADMIN_PASSWORD`). */

@@ -127,6 +127,82 @@ describe('CLI as a real process (the built dist/cli/main.js)', () => {
     expect(child.stdout).not.toContain('7777')
   })
 
+  it('D-C9 batch answers each line of stdin as it arrives: the first result before the second line is written', async () => {
+    const user = JSON.parse(readFileSync(`${ROOT}${DEMO}jdoe.json`, 'utf8')) as object
+    const site = JSON.parse(readFileSync(`${ROOT}${DEMO}site.json`, 'utf8')) as object
+    const line = (body: object): string =>
+      `${JSON.stringify({ user, site, request: { caller: { webExId: 'admin', role: 'siteAdmin' }, body } })}\n`
+    const child = spawn(process.execPath, ['dist/cli/main.js', 'batch', '--input', '-'], { cwd: ROOT })
+    let out = ''
+    let err = ''
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    /** The stdout lines once there are `count`, or what there is after 20 s (stdin still open). */
+    const lines = (count: number): Promise<string[]> =>
+      new Promise((resolve) => {
+        const done = (): void => {
+          const got = out.split('\n').filter((l) => l !== '')
+          if (got.length < count) return
+          child.stdout.off('data', onData)
+          clearTimeout(timer)
+          resolve(got)
+        }
+        const onData = (chunk: Buffer): void => {
+          out += chunk.toString()
+          done()
+        }
+        const timer = setTimeout(() => {
+          child.stdout.off('data', onData)
+          resolve(out.split('\n').filter((l) => l !== ''))
+        }, 20_000)
+        child.stdout.on('data', onData)
+        done()
+      })
+    try {
+      child.stdin.write(line({ webExId: 'jdoe', meetingTypes: [105] }))
+      const first = await lines(1)
+      expect(first.map((l) => (JSON.parse(l) as { line: number; status: string }).status)).toEqual(['SUCCESS'])
+      child.stdin.end(line({ webExId: 'jdoe', phones: { PIN: '7777' } }))
+      const both = await lines(2)
+      expect(both.map((l) => (JSON.parse(l) as { status: string }).status)).toEqual(['SUCCESS', 'FAILURE'])
+      expect(await exited).toBe(1)
+      expect(err).toBe('batch: 2 requests, 1 applied, 1 refused, 0 unusable\n')
+    } finally {
+      child.kill()
+    }
+  }, 60_000)
+
+  it('D-C9 batch into a pipe closed early (| head): exit 2 with one line, no stack trace', async () => {
+    const user = JSON.parse(readFileSync(`${ROOT}${DEMO}jdoe.json`, 'utf8')) as object
+    const site = JSON.parse(readFileSync(`${ROOT}${DEMO}site.json`, 'utf8')) as object
+    const line = `${JSON.stringify({ user, site, request: { body: { webExId: 'jdoe' } } })}\n`
+    const child = spawn(process.execPath, ['dist/cli/main.js', 'batch', '--input', '-'], { cwd: ROOT })
+    let err = ''
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    child.stdin.on('error', () => undefined) // the child may stop reading first
+    child.stdout.once('data', () => child.stdout.destroy())
+    child.stdin.end(line.repeat(2000))
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    expect(code).toBe(2)
+    expect(err).toMatch(/^webex-user-rules: cannot write the results \(write EPIPE\) \(after line \d+\)\n/)
+    noStackTrace(err)
+  }, 60_000)
+
+  it('D-C9 batch holds one line at a time: 64 MiB of stdin through a 24 MiB heap', () => {
+    const user = JSON.parse(readFileSync(`${ROOT}${DEMO}jdoe.json`, 'utf8')) as object
+    const site = JSON.parse(readFileSync(`${ROOT}${DEMO}site.json`, 'utf8')) as object
+    const blank = `${' '.repeat(1023)}\n`.repeat(64 * 1024)
+    const last = JSON.stringify({ user, site, request: { body: { webExId: 'jdoe' } } })
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=24', 'dist/cli/main.js', 'batch', '--input', '-'],
+      { cwd: ROOT, encoding: 'utf8', input: `${blank}${last}\n`, maxBuffer: 1024 * 1024 },
+    )
+    expect(child.stderr).toBe('batch: 1 requests, 1 applied, 0 refused, 0 unusable\n')
+    expect(child.status).toBe(0)
+    expect(JSON.parse(child.stdout)).toMatchObject({ line: 64 * 1024 + 1, status: 'SUCCESS' })
+  }, 60_000)
+
   it('the corpus GetUser response with a corpus SetUser, from the package entry of npx', () => {
     // `npx webex-user-rules` inside the repository runs this package's own bin (npm links the
     // current project); offline, so the test never reaches a registry

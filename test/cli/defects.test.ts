@@ -25,9 +25,10 @@ const mockEngine = (): void => {
   vi.resetModules()
 }
 let run: typeof import('../../src/cli/run.js').run
+let runAsync: typeof import('../../src/cli/run.js').runAsync
 beforeAll(async () => {
   mockEngine()
-  run = (await import('../../src/cli/run.js')).run
+  ;({ run, runAsync } = await import('../../src/cli/run.js'))
 })
 afterAll(() => {
   vi.doUnmock('webex-user-rules')
@@ -59,12 +60,14 @@ describe('an engine defect in the CLI', () => {
     })
   })
 
-  it('stops a batch, and the lines before it stand: written as they completed, or returned', () => {
+  it('stops a batch, and the lines before it stand: written as they completed, or returned', async () => {
     const input = [line('One'), line('Two'), line('boom'), line('Four')].join('\n')
     const written: string[] = []
-    const streamed = run(['batch', '--input', 'in.ndjson'], {
+    const streamed = await runAsync(['batch', '--input', 'in.ndjson'], {
       ...io({ 'in.ndjson': input }),
-      writeOut: (text) => written.push(text),
+      writeOut: (text) => {
+        written.push(text)
+      },
     })
     expect(streamed.exitCode).toBe(2)
     expect(written.map((l) => (JSON.parse(l) as { line: number; status: string }).line)).toEqual([1, 2])
@@ -72,7 +75,7 @@ describe('an engine defect in the CLI', () => {
       'webex-user-rules: internal error (a bug in the engine, please report it): TypeError: x is undefined (after line 2)\n' +
         'batch: 2 requests, 2 applied, 0 refused, 0 unusable before it stopped\n',
     )
-    const returned = run(['batch', '--input', 'in.ndjson'], io({ 'in.ndjson': input }))
+    const returned = await runAsync(['batch', '--input', 'in.ndjson'], io({ 'in.ndjson': input }))
     expect(returned.exitCode).toBe(2)
     expect(returned.stdout.trim().split('\n')).toHaveLength(2)
   })

@@ -136,6 +136,41 @@ describe('GetUser', () => {
       E.left({ _tag: 'UserNotFound' }),
     )
   })
+
+  it('D-M3 GetUser reads every element it shows: a malformed one is an InvalidRequest naming user, never shown', () => {
+    const get = (stored: object): ReturnType<typeof applyGetUser> =>
+      applyGetUser([stored as User], { caller: ADMIN, body: { webExId: 'jdoe' } })
+    const failures = (stored: object): unknown => {
+      const result = get(stored)
+      return E.isLeft(result) && result.left._tag === 'InvalidRequest'
+        ? result.left.failures.map((f) => `${f.source} ${f.path} ${f.code}`)
+        : result
+    }
+    expect(failures({ webExId: 'jdoe', phones: 'garbage' })).toEqual(['user phones wrongType'])
+    expect(failures({ webExId: 'jdoe', tracking: { trackingCode1: 'a', bogus: 1 } })).toEqual([
+      'user tracking.bogus unknownElement',
+    ])
+    // toGetUserView would map over it: an internal error before
+    expect(failures({ webExId: 'jdoe', salesCenter: { smeInfo: { products: 'x' } } })).toEqual([
+      'user salesCenter.smeInfo.products wrongType',
+    ])
+    expect(failures({ webExId: 'jdoe', active: 'maybe' })).toEqual(['user active outOfRange'])
+    // not plain data: the getter is never invoked
+    let invoked = false
+    const phones = Object.defineProperty({}, 'PIN', { enumerable: true, get: () => ((invoked = true), '1234') })
+    expect(failures({ webExId: 'jdoe', phones })).toEqual(['user phones.PIN wrongType'])
+    expect(invoked).toBe(false)
+  })
+
+  it('D-M3 what GetUser does not read is not checked: another user, or an element the view leaves out', () => {
+    const others = [
+      { webExId: 'jsmith', tracking: [1, 2] },
+      { webExId: 'jdoe', unknownKey: { any: 1 } },
+    ] as unknown as User[]
+    expect(applyGetUser(others, { caller: ADMIN, body: { webExId: 'jdoe' } })).toEqual(
+      E.right({ webExId: 'jdoe', active: 'ACTIVATED' }),
+    )
+  })
 })
 
 describe('operations keep the host count exact', () => {
