@@ -75,6 +75,9 @@ interface Item {
 
 const BAR_WIDTH = 30
 
+/** `1 request`, `2 requests`. */
+const plural = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? '' : 's'}`
+
 /** `\r[#####-----]`, `fraction` of it filled, for a terminal; redrawn in place. */
 const bar = (fraction: number): string => {
   const filled = Math.round(fraction * BAR_WIDTH)
@@ -234,7 +237,7 @@ const lineOutcome = (raw: RawLine, options: CallOptions): Outcome | undefined =>
 
 /** The input read so far, where the total is known (a regular file): `[#####-----] 12 requests (40%)`. */
 const streamProgress = (done: number, consumed: number, size: number | undefined): string => {
-  const requests = `${String(done)} requests`
+  const requests = plural(done, 'request')
   if (size === undefined) return `\r${requests}`
   const fraction = size === 0 ? 1 : Math.min(1, consumed / size)
   return `${bar(fraction)} ${requests} (${String(Math.floor(fraction * 100))}%)`
@@ -307,7 +310,7 @@ type Tally = Record<Outcome['status'], number>
 const summaryOf = (tally: Tally): { line: string; exitCode: 0 | 1 } => {
   const total = tally.SUCCESS + tally.FAILURE + tally.UNUSABLE
   return {
-    line: `batch: ${String(total)} requests, ${String(tally.SUCCESS)} applied, ${String(tally.FAILURE)} refused, ${String(tally.UNUSABLE)} unusable`,
+    line: `batch: ${plural(total, 'request')}, ${String(tally.SUCCESS)} applied, ${String(tally.FAILURE)} refused, ${String(tally.UNUSABLE)} unusable`,
     exitCode: tally.SUCCESS === total ? 0 : 1,
   }
 }

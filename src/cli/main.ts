@@ -7,6 +7,7 @@
 import { once } from 'node:events'
 import { createReadStream, fstatSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { runAsync } from './run.js'
+import { throttledProgress } from './shared.js'
 
 /** The size of the file behind a descriptor, when it is a regular file (not a pipe or a terminal). */
 const sizeOf = (fd: number): number | undefined => {
@@ -45,7 +46,7 @@ const result = await runAsync(process.argv.slice(2), {
   },
   env: process.env,
   isTTY: process.stdout.isTTY,
-  ...(process.stderr.isTTY ? { progress: (text: string) => process.stderr.write(text) } : {}),
+  ...(process.stderr.isTTY ? { progress: throttledProgress((text) => process.stderr.write(text)) } : {}),
 })
 process.stdout.write(result.stdout)
 process.stderr.write(result.stderr)

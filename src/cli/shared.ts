@@ -111,6 +111,30 @@ export const unusable = (message: string, command?: string): CliResult => ({
  * The output formats of the single-request commands; `explain` is the rule trace of the
  * operation's explain function (`webex-user-rules/explain`, D-PG1).
  */
+/**
+ * A terminal's progress line drawn at most every `everyMs` (a migration may have millions of lines,
+ * each a redraw otherwise); the last state is always drawn before the line ends (`\n`).
+ */
+export const throttledProgress = (
+  write: (text: string) => void,
+  now: () => number = Date.now,
+  everyMs = 100,
+): ((text: string) => void) => {
+  let last = -Infinity
+  let pending: string | undefined
+  return (text) => {
+    if (text === '\n') {
+      if (pending !== undefined) write(pending)
+      pending = undefined
+      write(text)
+    } else if (now() - last >= everyMs) {
+      last = now()
+      pending = undefined
+      write(text)
+    } else pending = text
+  }
+}
+
 export const FORMATS = ['json', 'xml', 'diff', 'explain'] as const
 export type Format = (typeof FORMATS)[number]
 

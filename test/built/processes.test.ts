@@ -198,7 +198,7 @@ describe('CLI as a real process (the built dist/cli/main.js)', () => {
       ['--max-old-space-size=24', 'dist/cli/main.js', 'batch', '--input', '-'],
       { cwd: ROOT, encoding: 'utf8', input: `${blank}${last}\n`, maxBuffer: 1024 * 1024 },
     )
-    expect(child.stderr).toBe('batch: 1 requests, 1 applied, 0 refused, 0 unusable\n')
+    expect(child.stderr).toBe('batch: 1 request, 1 applied, 0 refused, 0 unusable\n')
     expect(child.status).toBe(0)
     expect(JSON.parse(child.stdout)).toMatchObject({ line: 64 * 1024 + 1, status: 'SUCCESS' })
   }, 60_000)

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_LINE_BYTES } from '../../src/cli/batch.js'
-import { jsonErrorOffset } from '../../src/cli/shared.js'
+import { jsonErrorOffset, throttledProgress } from '../../src/cli/shared.js'
 import { type CliIO, run, runAsync } from '../../src/cli/run.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -190,12 +190,12 @@ describe('batch', () => {
       writeOut: (text) => {
         events.push(`out ${String((JSON.parse(text) as { line: number }).line)}`)
       },
-      progress: (text) => events.push(`progress ${/ (\d+ requests) /.exec(text)?.[1] ?? text.trim()}`),
+      progress: (text) => events.push(`progress ${/ (\d+ requests?) /.exec(text)?.[1] ?? text.trim()}`),
     })
     expect(result.stdout).toBe('')
     expect(events).toEqual([
       'out 1',
-      'progress 1 requests',
+      'progress 1 request',
       'out 2',
       'progress 2 requests',
       'out 3',
@@ -435,7 +435,7 @@ describe('D-C9 batch reads NDJSON as it arrives, line by line', () => {
       stdout: '',
       stderr:
         'webex-user-rules: --input -: cannot read standard input (EIO: i/o error, read) (after line 1)\n' +
-        'batch: 1 requests, 1 applied, 0 refused, 0 unusable before it stopped\n',
+        'batch: 1 request, 1 applied, 0 refused, 0 unusable before it stopped\n',
       exitCode: 2,
     })
   })
@@ -453,7 +453,7 @@ describe('D-C9 batch reads NDJSON as it arrives, line by line', () => {
       stdout: '',
       stderr:
         'webex-user-rules: cannot write the results (write EPIPE) (after line 1)\n' +
-        'batch: 1 requests, 1 applied, 0 refused, 0 unusable before it stopped\n',
+        'batch: 1 request, 1 applied, 0 refused, 0 unusable before it stopped\n',
       exitCode: 2,
     })
   })
@@ -486,9 +486,37 @@ describe('D-C9 batch reads NDJSON as it arrives, line by line', () => {
     expect((await running).exitCode).toBe(0)
     expect([out.length, pulled]).toEqual([2, 2])
     expect(drawn.map((t) => t.replace(/\[[#-]+\]/, '[bar]'))).toEqual([
-      '\r[bar] 1 requests (50%)',
+      '\r[bar] 1 request (50%)',
       '\r[bar] 2 requests (100%)',
       '\n',
     ])
+  })
+})
+
+describe('a terminal progress line is redrawn at most ten times a second (a migration has millions of lines)', () => {
+  it('draws the first state, skips states within the interval, and always draws the last before the line ends', () => {
+    let clock = 0
+    const drawn: string[] = []
+    const progress = throttledProgress(
+      (text) => drawn.push(text),
+      () => clock,
+    )
+    for (let i = 1; i <= 250; i++) {
+      progress(`\r${String(i)}`)
+      clock += 1 // one line a millisecond: 250 ms in all
+    }
+    progress('\n')
+    expect(drawn).toEqual(['\r1', '\r101', '\r201', '\r250', '\n'])
+  })
+
+  it('a line ended right after a drawn state is not drawn twice', () => {
+    const drawn: string[] = []
+    const progress = throttledProgress(
+      (text) => drawn.push(text),
+      () => 0,
+    )
+    progress('\r1')
+    progress('\n')
+    expect(drawn).toEqual(['\r1', '\n'])
   })
 })

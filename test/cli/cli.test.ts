@@ -397,7 +397,7 @@ describe('CLI: stdin and batch', () => {
       ...io(files),
       readDir: () => ['a.xml'],
     })
-    expect(result.stderr).toBe('batch: 1 requests, 1 applied, 0 refused, 0 unusable\n')
+    expect(result.stderr).toBe('batch: 1 request, 1 applied, 0 refused, 0 unusable\n')
     const out = JSON.parse(result.stdout) as { status: string; result: { user: { webExId: string } } }
     expect(out.result.user).toMatchObject({ webExId: 'jdoe', meetingTypes: [105] })
   })
@@ -421,7 +421,7 @@ describe('CLI: stdin and batch', () => {
     })
     // NDJSON is read as it arrives: the bar is the share of the file read (D-C9)
     expect(drawn).toEqual([
-      `\r[${'#'.repeat(15)}${'-'.repeat(15)}] 1 requests (50%)`,
+      `\r[${'#'.repeat(15)}${'-'.repeat(15)}] 1 request (50%)`,
       `\r[${'#'.repeat(30)}] 2 requests (100%)`,
       '\n',
     ])
