@@ -213,9 +213,11 @@ describe('architecture', () => {
 
   // the conformance kit (src/testing) drives a live endpoint: its time limit and run ids are not the core's
   it('the core never reads a clock or randomness', () => {
+    // the kit and the executable's process wiring (its terminal progress line) are not the core
     const impure = files(src).filter(
       (file) =>
         !relative(src, file).startsWith('testing') &&
+        relative(src, file) !== join('cli', 'main.ts') &&
         /\b(Date\.now|new Date|Math\.random|performance\.now|crypto\.)/.test(readFileSync(file, 'utf8')),
     )
     expect(impure.map((f) => relative(src, f))).toEqual([])

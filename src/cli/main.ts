@@ -46,7 +46,7 @@ const result = await runAsync(process.argv.slice(2), {
   },
   env: process.env,
   isTTY: process.stdout.isTTY,
-  ...(process.stderr.isTTY ? { progress: throttledProgress((text) => process.stderr.write(text)) } : {}),
+  ...(process.stderr.isTTY ? { progress: throttledProgress((text) => process.stderr.write(text), Date.now) } : {}),
 })
 process.stdout.write(result.stdout)
 process.stderr.write(result.stderr)

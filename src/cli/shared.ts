@@ -117,7 +117,7 @@ export const unusable = (message: string, command?: string): CliResult => ({
  */
 export const throttledProgress = (
   write: (text: string) => void,
-  now: () => number = Date.now,
+  now: () => number,
   everyMs = 100,
 ): ((text: string) => void) => {
   let last = -Infinity
