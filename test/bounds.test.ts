@@ -1,6 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { decodeSetUserRequest, REQUEST_LIST_LIMITS, User } from 'webex-user-rules'
+// imported with the file, not inside a test: under Stryker a module first evaluated inside a test gives
+// its module-level mutants that test's coverage, and they are then run with it alone (D-MU-3)
+import { parseSetUserMessage } from 'webex-user-rules/xml'
 
 const decodeBody = (body: unknown) => decodeSetUserRequest({ caller: { webExId: 'admin', role: 'siteAdmin' }, body })
 const failurePaths = (body: unknown): readonly string[] => {
@@ -97,15 +100,13 @@ describe('reported failures are bounded (D-S2)', () => {
     })
   })
 
-  it('a message with 4,000 unknown elements is refused with the same bound', async () => {
-    const { parseSetUserMessage } = await import('webex-user-rules/xml')
+  it('a message with 4,000 unknown elements is refused with the same bound', () => {
     const xml = `<serv:message><header><securityContext><webExID>a</webExID></securityContext></header><body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser"><webExId>u</webExId>${'<a/>'.repeat(4_000)}</bodyContent></body></serv:message>`
     const r = parseSetUserMessage(xml)
     expect(E.isLeft(r) && r.left._tag === 'InvalidRequest' && r.left.failures.length).toBe(101)
   })
 
-  it('a message with more than 4,096 elements is refused before parsing', async () => {
-    const { parseSetUserMessage } = await import('webex-user-rules/xml')
+  it('a message with more than 4,096 elements is refused before parsing', () => {
     const xml = `<serv:message><header><securityContext><webExID>a</webExID></securityContext></header><body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser"><webExId>u</webExId>${'<a/>'.repeat(16_000)}</bodyContent></body></serv:message>`
     expect(parseSetUserMessage(xml)).toMatchObject(
       E.left({

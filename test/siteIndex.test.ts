@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { applySetUser, indexSite, type SiteContext, type User } from 'webex-user-rules'
 
 const ADMIN = { webExId: 'admin', role: 'siteAdmin' } as const
@@ -83,5 +83,75 @@ describe('D-PF-2 indexSite', () => {
     ) as unknown as SiteContext
     expect(indexSite(hostile)).toBe(hostile)
     expect(indexSite(null as unknown as SiteContext)).toBe(null)
+  })
+
+  /** The lists indexSite builds a lookup for (a Set stored against the list, D-PF-2). */
+  const indexedLists = (site: SiteContext): { indexed: SiteContext; lists: unknown[] } => {
+    const set = vi.spyOn(WeakMap.prototype, 'set')
+    try {
+      const indexed = indexSite(site)
+      return { indexed, lists: set.mock.calls.filter(([, value]) => value instanceof Set).map(([key]) => key) }
+    } finally {
+      set.mockRestore()
+    }
+  }
+
+  it('builds the lookup of each list once, when the site is built: taken names, e-mails, site users, products', () => {
+    const { indexed, lists } = indexedLists({
+      ...plainSite(),
+      takenWebExIds: ['asmith', 'Index.Once.1'],
+      takenEmails: ['index.once@example.com'],
+      siteWebExIds: ['jdoe', 'Index.Once.2'],
+      productIds: [120, 123, 9001],
+    })
+    expect(lists).toHaveLength(4)
+    expect(lists).toEqual(
+      expect.arrayContaining([indexed.takenWebExIds, indexed.takenEmails, indexed.siteWebExIds, indexed.productIds]),
+    )
+  })
+
+  it('builds no lookup for an invalid site, nor for an invalid list of a valid one', () => {
+    const invalid = { ...plainSite(), activeHostCount: -1, takenWebExIds: ['Invalid.Site'], productIds: [9002] }
+    expect(indexedLists(invalid).lists).toEqual([])
+    const badProducts = { ...plainSite(), takenWebExIds: ['Bad.Products'], productIds: [9003, 'x'] }
+    const { indexed, lists } = indexedLists(badProducts as unknown as SiteContext)
+    expect(lists).toEqual([indexed.takenWebExIds])
+  })
+
+  it('copies a site holding a cycle, down to 64 levels, without throwing', () => {
+    const loop: Record<string, unknown> = {}
+    loop['self'] = loop
+    const ring: unknown[] = []
+    ring.push(ring)
+    const site = { ...plainSite(), loop, ring } as unknown as SiteContext
+    const indexed = indexSite(site) as unknown as Record<string, unknown>
+    expect(indexed).not.toBe(site)
+    expect(Object.isFrozen(indexed)).toBe(true)
+    expect(indexed['loop']).not.toBe(loop)
+    expect(indexed['ring']).not.toBe(ring)
+  })
+
+  it('copies and freezes 64 levels of nesting; deeper values are kept as they are', () => {
+    // the site is level 0, its `deep` level 1, each `next` one level more
+    const levels: Record<string, unknown>[] = Array.from({ length: 70 }, () => ({}))
+    levels.forEach((level, i) => {
+      if (i + 1 < levels.length) level['next'] = levels[i + 1]
+    })
+    const indexed = indexSite({ ...plainSite(), deep: levels[0] } as unknown as SiteContext) as unknown as Record<
+      string,
+      unknown
+    >
+    let node = indexed['deep'] as Record<string, unknown>
+    for (let level = 1; level < 64; level++) node = node['next'] as Record<string, unknown>
+    // node is level 64: a frozen copy; its child, level 65, is the input's own object
+    expect(node).not.toBe(levels[63])
+    expect(Object.isFrozen(node)).toBe(true)
+    expect(node['next']).toBe(levels[64])
+  })
+
+  it('a list or another non-plain object comes back as it is', () => {
+    const list = [] as unknown as SiteContext
+    expect(indexSite(list)).toBe(list)
+    expect(Object.isFrozen(list)).toBe(false)
   })
 })
