@@ -347,3 +347,65 @@ describe('D-MU-3 listAndLogin.ts evaluated afresh', () => {
     )
   })
 })
+
+type Requests = typeof import('../../src/xml/requests.js')
+type Responses = typeof import('../../src/xml/responses.js')
+
+describe('D-MU-3 requests.ts and responses.ts evaluated afresh', () => {
+  const request = (type: string, body: string): string =>
+    '<serv:message><header><securityContext><webExID>admin</webExID></securityContext></header>' +
+    `<body><bodyContent xsi:type="java:com.webex.service.binding.user.${type}">${body}</bodyContent></body></serv:message>`
+  const securityContext = { webExID: 'admin' }
+
+  it('each parser of requests', async () => {
+    const requests = await fresh<Requests>('requests')
+    expect(requests.parseSetUserMessage(request('SetUser', '<webExId>jdoe</webExId>'))).toEqual(
+      E.right({ securityContext, body: { webExId: 'jdoe' } }),
+    )
+    expect(requests.parseGetUserMessage(request('GetUser', '<webExId>jdoe</webExId>'))).toEqual(
+      E.right({ securityContext, body: { webExId: 'jdoe' } }),
+    )
+    expect(requests.parseRequestMessage(request('DelUser', '<webExId>jdoe</webExId>'))).toEqual(
+      E.right({ operation: 'DelUser', securityContext, body: { webExId: ['jdoe'] } }),
+    )
+    expect(requests.parseOperationMessage(request('GetUser', '<webExId>jdoe</webExId>'), 'GetUser')).toEqual(
+      E.right({ operation: 'GetUser', securityContext, body: { webExId: 'jdoe' } }),
+    )
+    expect(requests.parseGetUserMessage(request('SetUser', '<webExId>jdoe</webExId>'))).toMatchObject(
+      E.left({ failures: [{ source: 'message', path: 'body.bodyContent.@type' }] }),
+    )
+  })
+
+  it('each parser of responses', async () => {
+    const responses = await fresh<Responses>('responses')
+    expect(responses.parseResponseStatus(DENIED)).toEqual(
+      E.right({
+        result: 'FAILURE',
+        reason: 'Access denied, additional privileges are required',
+        gsbStatus: 'PRIMARY',
+        exceptionID: '000001',
+      }),
+    )
+    expect(responses.parseCreateUserResponse(successOf('createUserResponse', '<use:userId>42</use:userId>'))).toEqual(
+      E.right({ status: { result: 'SUCCESS', gsbStatus: 'PRIMARY' }, userId: 42 }),
+    )
+    expect(
+      responses.parseDelUserResponse(
+        successOf(
+          'delUserResponse',
+          '<use:user><use:webExId>a</use:webExId><use:status>SUCCESS</use:status></use:user>',
+        ),
+      ),
+    ).toEqual(
+      E.right({ status: { result: 'SUCCESS', gsbStatus: 'PRIMARY' }, users: [{ webExId: 'a', status: 'SUCCESS' }] }),
+    )
+    expect(
+      responses.parseGetUserResponse(
+        successOf(
+          'getUserResponse',
+          '<use:webExId>jdoe</use:webExId><use:password>******</use:password><use:active>ACTIVATED</use:active>',
+        ),
+      ),
+    ).toEqual(E.right({ webExId: 'jdoe', active: 'ACTIVATED' }))
+  })
+})
