@@ -9,6 +9,7 @@
  * query makes it a new module instance; its own imports stay shared), within the test, so such a
  * mutant is switched on and these expectations — the wire values themselves, written out — catch it.
  */
+import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { noPrivilege, userNotFound, type SetUserResult } from 'webex-user-rules'
@@ -22,11 +23,12 @@ type ToXml = typeof import('../../src/xml/toXml.js')
 type Render = typeof import('../../src/xml/render.js')
 type ListAndLogin = typeof import('../../src/xml/listAndLogin.js')
 
-let instances = 0
-/** A new instance of `src/xml/<name>.ts`, evaluated now. */
+/**
+ * A new instance of `src/xml/<name>.ts`, evaluated now. The query is new on every call, also across
+ * Stryker's runs in one worker, so no instance evaluated under another mutant is ever reused.
+ */
 const fresh = async <M>(name: string): Promise<M> => {
-  instances++
-  const url = `${new URL(`../../src/xml/${name}.ts`, import.meta.url).pathname}?fresh=${String(instances)}`
+  const url = `${new URL(`../../src/xml/${name}.ts`, import.meta.url).pathname}?fresh=${randomUUID()}`
   return (await import(/* @vite-ignore */ url)) as M
 }
 
