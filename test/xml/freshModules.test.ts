@@ -16,6 +16,14 @@ import { noPrivilege, userNotFound, type SetUserResult } from 'webex-user-rules'
 import type { Issue } from '../../src/model/codec.js'
 import { readDocument, type XmlElement } from '../../src/xml/document.js'
 import { decodeElement } from '../../src/xml/read.js'
+// a static import of every module below, so that vitest counts this file as related to each of them
+// (Stryker runs only related test files; the dynamic imports below are invisible to that analysis)
+import * as listAndLogin from '../../src/xml/listAndLogin.js'
+import * as operations from '../../src/xml/operations.js'
+import * as render from '../../src/xml/render.js'
+import * as requests from '../../src/xml/requests.js'
+import * as responses from '../../src/xml/responses.js'
+import * as toXml from '../../src/xml/toXml.js'
 
 type Envelope = typeof import('../../src/xml/envelope.js')
 type Operations = typeof import('../../src/xml/operations.js')
@@ -31,6 +39,19 @@ const fresh = async <M>(name: string): Promise<M> => {
   const url = `${new URL(`../../src/xml/${name}.ts`, import.meta.url).pathname}?fresh=${randomUUID()}`
   return (await import(/* @vite-ignore */ url)) as M
 }
+
+describe('D-MU-3 fresh', () => {
+  it('evaluates a new instance of the module, not the one every other test shares', async () => {
+    const loaded = { listAndLogin, operations, render, requests, responses, toXml }
+    for (const [name, shared] of Object.entries(loaded)) {
+      const instance = await fresh<Record<string, unknown>>(name)
+      expect(Object.keys(instance).sort()).toEqual(Object.keys(shared).sort())
+      const [first] = Object.keys(shared).filter((key) => typeof instance[key] === 'function')
+      expect(first).toBeDefined()
+      expect(instance[first ?? '']).not.toBe((shared as Record<string, unknown>)[first ?? ''])
+    }
+  })
+})
 
 const SERV = 'http://www.webex.com/schemas/2002/06/service'
 const COM = 'http://www.webex.com/schemas/2002/06/common'
