@@ -49,3 +49,24 @@ export const expectLeft = (result: E.Either<SetUserError, SetUserResult>): SetUs
   if (E.isRight(result)) expect.fail(`expected an error, got ${JSON.stringify(result.right)}`)
   return result.left
 }
+
+/** A copy of `base` whose `key` throws `message` when read: input that is not plain data (D-E2). */
+export const throwingGetter = <T extends object>(base: T, key: string, message = 'boom'): T =>
+  Object.defineProperty({ ...base }, key, {
+    enumerable: true,
+    get(): never {
+      throw new Error(message)
+    },
+  })
+
+/** A user list whose first element throws when read (D-E2). */
+export const throwingUsers = (): User[] => {
+  const list: User[] = []
+  Object.defineProperty(list, 0, {
+    enumerable: true,
+    get(): never {
+      throw new Error('boom')
+    },
+  })
+  return list
+}

@@ -16,7 +16,7 @@ import {
   type TicketRecord,
   type User,
 } from 'webex-user-rules'
-import { baseSite, deepFreeze } from '../helpers.js'
+import { baseSite, deepFreeze, throwingGetter } from '../helpers.js'
 
 const T0 = 1564617600000
 const fresh: LoginTicket = deepFreeze({ ticket: 'ticket', createTime: T0, timeToLive: 5400 })
@@ -25,13 +25,7 @@ const HOST = { webExId: 'hostid', role: 'host' } as const
 const SECRET = 'the-secret-inside-the-thrown-error'
 
 /** `base` with `key` turned into a getter that throws an error carrying a secret. */
-const hostile = <T extends object>(base: T, key: string): T =>
-  Object.defineProperty({ ...base }, key, {
-    enumerable: true,
-    get(): never {
-      throw new Error(SECRET)
-    },
-  })
+const hostile = <T extends object>(base: T, key: string): T => throwingGetter(base, key, SECRET)
 
 /** The one failure of an InvalidRequest answer, and that the secret appears nowhere in it. */
 const invalidRequestFrom = (result: E.Either<unknown, unknown>): unknown => {

@@ -16,7 +16,7 @@ import {
   type SiteContext,
   type User,
 } from 'webex-user-rules'
-import { ADMIN, baseSite, deepFreeze, site } from '../helpers.js'
+import { ADMIN, baseSite, deepFreeze, site, throwingGetter, throwingUsers } from '../helpers.js'
 
 const T0 = 1564617600000
 const fresh: LoginTicket = deepFreeze({ ticket: 'ticket', createTime: T0, timeToLive: 5400 })
@@ -26,27 +26,6 @@ const users: readonly User[] = deepFreeze([
   { webExId: 'bare' },
 ])
 const HOST = { webExId: 'hostid', role: 'host' } as const
-
-/** A getter that throws: input that is not plain data (D-E2). */
-const hostile = <T extends object>(base: T, key: string): T =>
-  Object.defineProperty({ ...base }, key, {
-    enumerable: true,
-    get(): never {
-      throw new Error('boom')
-    },
-  })
-
-/** A list whose first element throws when read. */
-const hostileUsers = (): User[] => {
-  const list: User[] = []
-  Object.defineProperty(list, 0, {
-    enumerable: true,
-    get(): never {
-      throw new Error('boom')
-    },
-  })
-  return list
-}
 
 describe('authenticationClaim (D-OP-10, D-OP-11)', () => {
   it('D-OP-11 a malformed AuthenticateUser body is 999999 naming body.<path>, the value not shown', () => {
@@ -195,9 +174,9 @@ describe('GetLoginTicket, GetloginurlUser, GetlogouturlUser: failures (D-OP-14, 
   })
   it('D-E2 a hostile site, user list or request is the caller error naming that input', () => {
     const cases: readonly (readonly [string, SiteContext, unknown, object])[] = [
-      ['site', hostile(baseSite, 'siteName'), users, { webExID: 'hostid' }],
-      ['user', site(), hostileUsers(), { webExID: 'hostid' }],
-      ['request', site(), users, hostile({}, 'webExID')],
+      ['site', throwingGetter(baseSite, 'siteName'), users, { webExID: 'hostid' }],
+      ['user', site(), throwingUsers(), { webExID: 'hostid' }],
+      ['request', site(), users, throwingGetter({}, 'webExID')],
     ]
     // a getter is not plain data and is named by its path, whether or not it throws (issue 14)
     const named: Readonly<Record<string, object>> = {
@@ -211,9 +190,9 @@ describe('GetLoginTicket, GetloginurlUser, GetlogouturlUser: failures (D-OP-14, 
       expect(logoutOf(s, u, body)).toMatchObject(expected)
     }
     const ticketCases: readonly (readonly [string, SiteContext, unknown, object])[] = [
-      ['site', hostile(baseSite, 'siteName'), users, {}],
-      ['user', site(), hostileUsers(), {}],
-      ['request', site(), users, hostile({}, 'x')],
+      ['site', throwingGetter(baseSite, 'siteName'), users, {}],
+      ['user', site(), throwingUsers(), {}],
+      ['request', site(), users, throwingGetter({}, 'x')],
     ]
     for (const [source, s, u, body] of ticketCases)
       expect(applyGetLoginTicket(s, u as User[], { caller: HOST, body }, { fresh, now: T0 })).toMatchObject(

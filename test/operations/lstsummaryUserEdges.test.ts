@@ -17,7 +17,7 @@ import {
   toUserSummary,
   type User,
 } from 'webex-user-rules'
-import { ADMIN, baseSite, deepFreeze, site } from '../helpers.js'
+import { ADMIN, baseSite, deepFreeze, site, throwingGetter, throwingUsers } from '../helpers.js'
 
 const list = (
   body: LstsummaryUserBody,
@@ -235,24 +235,10 @@ describe('LstsummaryUser inputs and answer (D-OP-1, D-OP-8, D-E2)', () => {
     )
   })
   it('D-E2 a hostile site, user list or request is the caller error naming that input', () => {
-    const throwing = <T extends object>(base: T, key: string): T =>
-      Object.defineProperty({ ...base }, key, {
-        enumerable: true,
-        get(): never {
-          throw new Error('boom')
-        },
-      })
-    const hostileUsers: User[] = []
-    Object.defineProperty(hostileUsers, 0, {
-      enumerable: true,
-      get(): never {
-        throw new Error('boom')
-      },
-    })
     const cases = [
-      ['site', throwing(baseSite, 'siteName'), [], { caller: ADMIN, body: {} }],
-      ['user', site(), hostileUsers, { caller: ADMIN, body: {} }],
-      ['request', site(), [], throwing({ caller: ADMIN }, 'body')],
+      ['site', throwingGetter(baseSite, 'siteName'), [], { caller: ADMIN, body: {} }],
+      ['user', site(), throwingUsers(), { caller: ADMIN, body: {} }],
+      ['request', site(), [], throwingGetter({ caller: ADMIN }, 'body')],
     ] as const
     for (const [source, s, u, request] of cases)
       expect(applyLstsummaryUser(s, u, request as never)).toMatchObject(

@@ -15,7 +15,7 @@ import {
   type SiteContext,
   type User,
 } from 'webex-user-rules'
-import { ADMIN, deepFreeze, site } from '../helpers.js'
+import { ADMIN, deepFreeze, site, throwingUsers } from '../helpers.js'
 
 const users: readonly User[] = deepFreeze([{ webExId: 'host01', userId: 7, email: 'host01@example.com' }])
 const HOST = { webExId: 'host01', role: 'host' } as const
@@ -34,18 +34,6 @@ const NO_PRIVILEGE = {
   exceptionID: '000001',
   reason: 'Access denied, additional privileges are required',
   paths: [],
-}
-
-/** A list whose first element throws when read: input that is not plain data (D-E2). */
-const hostileUsers = (): User[] => {
-  const list: User[] = []
-  Object.defineProperty(list, 0, {
-    enumerable: true,
-    get(): never {
-      throw new Error('boom')
-    },
-  })
-  return list
 }
 
 /** Each operation on the stored users, called by `caller` with `body`. */
@@ -101,7 +89,7 @@ describe('the order in which DelUser, ActivateUser and InactivateUser read their
     })
 
     it(`D-E2 ${name}: a user list that throws when read is the caller error naming user`, () => {
-      expect(call(site(), hostileUsers(), ADMIN, body)).toMatchObject(
+      expect(call(site(), throwingUsers(), ADMIN, body)).toMatchObject(
         E.left({
           _tag: 'InvalidRequest',
           failures: [{ source: 'user', code: 'wrongType', path: '', actual: 'a value that throws when read' }],
@@ -111,7 +99,7 @@ describe('the order in which DelUser, ActivateUser and InactivateUser read their
   }
 
   it('D-E2 GetUser: a user list that throws when read is the caller error naming user', () => {
-    expect(applyGetUser(hostileUsers(), { caller: ADMIN, body: { webExId: 'host01' } })).toMatchObject(
+    expect(applyGetUser(throwingUsers(), { caller: ADMIN, body: { webExId: 'host01' } })).toMatchObject(
       E.left({
         _tag: 'InvalidRequest',
         failures: [{ source: 'user', code: 'wrongType', path: '', actual: 'a value that throws when read' }],
