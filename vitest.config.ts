@@ -34,8 +34,12 @@ const PROPERTY_ORDER = [
   'rules/hostLimit',
   'rules/pin',
 ]
+// unit files that take a second or more because they run many documents or a whole server: after the
+// property files, so that a mutant the fast files kill never waits for them
+const SLOW_UNIT = ['test/docs/examples', 'test/server/server', 'test/cli/audit', 'test/schema/jsonSchema']
 const rank = (spec: TestSpecification): number => {
-  if (spec.project.name === 'unit') return -1
+  if (spec.project.name === 'unit')
+    return SLOW_UNIT.some((name) => spec.moduleId.includes(`${name}.test.ts`)) ? PROPERTY_ORDER.length + 1 : -1
   const index = PROPERTY_ORDER.findIndex((name) => spec.moduleId.includes(`property-tests/${name}.prop.test.ts`))
   return index === -1 ? PROPERTY_ORDER.length : index
 }
@@ -61,7 +65,19 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           // the built package's processes run dist/, which Stryker does not mutate (and building
           // in its sandbox would only cost time); the type tests do not run mutated code either
-          ...(underStryker ? { exclude: ['test/built/**', 'node_modules/**'] } : {}),
+          // the kit's whole-system runs (D-MU-6) test src/testing against the example server, with the
+          // engine on both sides of each comparison: a mutant of src/ moves prediction and answer alike
+          ...(underStryker
+            ? {
+                exclude: [
+                  'test/built/**',
+                  'test/testing/conformance.test.ts',
+                  'test/testing/tickets.test.ts',
+                  'test/testing/cli.test.ts',
+                  'node_modules/**',
+                ],
+              }
+            : {}),
           // the type tests; tsconfig.json includes test/, so a wrong expectation really fails
           typecheck: { enabled: !underStryker, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
           // the engine is pure and no test mocks a module, so files can share the module graph:
