@@ -96,3 +96,38 @@ describe('parseRequestMessage', () => {
     )
   })
 })
+
+describe('parseRequestMessage: the body and the empty listControl leaves', () => {
+  it('a message without bodyContent names it as missing', () => {
+    expect(parseRequestMessage(`<serv:message>${HEADER}<body></body></serv:message>`)).toEqual(
+      E.left(
+        expect.objectContaining({
+          failures: [
+            {
+              source: 'message',
+              code: 'missingElement',
+              path: 'body.bodyContent',
+              expected: 'required element "bodyContent"',
+              actual: undefined,
+            },
+          ],
+        }),
+      ),
+    )
+  })
+
+  it('D-OP-7 a listControl leaf holding an element is not empty: it is kept, and refused as not text', () => {
+    expect(
+      parseRequestMessage(request(java('LstsummaryUser'), '<listControl><startFrom><x/></startFrom></listControl>')),
+    ).toMatchObject(E.left({ failures: [{ source: 'body', code: 'wrongType', path: 'listControl.startFrom' }] }))
+  })
+
+  it('D-OP-7 only the leaves of listControl are dropped: an empty leaf elsewhere is read (and refused)', () => {
+    // an empty <isAgent/> is no boolean (D-X2); the empty <startFrom/> beside it means the default
+    expect(
+      parseRequestMessage(
+        request(java('LstsummaryUser'), '<listControl><startFrom/></listControl><webACD><isAgent/></webACD>'),
+      ),
+    ).toMatchObject(E.left({ failures: [{ source: 'body', path: 'webACD.isAgent' }] }))
+  })
+})
