@@ -9,9 +9,12 @@ import { describe, expect, it } from 'vitest'
 import { SetUserBody, User } from 'webex-user-rules'
 import {
   bool,
+  flags,
+  int,
   type Issue,
   LeafType,
   list,
+  long,
   MAX_REPORTED_ISSUES,
   oneOf,
   runCodec,
@@ -200,5 +203,46 @@ describe('suggestKey ("did you mean")', () => {
     expect(suggestKey('ege', ['title', 'email'])).toBeUndefined()
     expect(suggestKey('onesx', ['phones'])).toBeUndefined()
     expect(suggestKey('x', [])).toBeUndefined()
+  })
+})
+
+describe('failure codes of the leaves', () => {
+  const codeOf = <A>(codec: LeafType<A>, u: unknown): string | undefined => runCodec(codec, u).issues[0]?.code
+
+  it('R1 an integer outside its bounds is out of range; anything but an integer is of the wrong type', () => {
+    const i = int(1, 10)
+    expect(runCodec(i, 1).issues).toEqual([])
+    expect(runCodec(i, 10).issues).toEqual([])
+    expect(codeOf(i, 0)).toBe('outOfRange')
+    expect(codeOf(i, 11)).toBe('outOfRange')
+    // an integer beyond what a JSON number holds exactly is still an integer, out of range
+    expect(codeOf(long, 2 ** 60)).toBe('outOfRange')
+    expect(codeOf(i, 1.5)).toBe('wrongType')
+    expect(codeOf(i, '5')).toBe('wrongType')
+    expect(codeOf(i, null)).toBe('wrongType')
+  })
+
+  it('R1 a value of an enumeration that is not a string is of the wrong type, not out of range', () => {
+    const e = oneOf(['ACTIVATED', 'DEACTIVATED'])
+    expect(codeOf(e, 1)).toBe('wrongType')
+    expect(codeOf(e, true)).toBe('wrongType')
+    expect(codeOf(e, 'activated')).toBe('outOfRange')
+  })
+
+  it('R1 a map of feature flags holds booleans only', () => {
+    expect(runCodec(flags, {}).issues).toEqual([])
+    expect(runCodec(flags, { a: true, b: false }).issues).toEqual([])
+    expect(codeOf(flags, { a: true, b: 'yes' })).toBe('wrongType')
+    expect(codeOf(flags, [true])).toBe('wrongType')
+    expect(codeOf(flags, true)).toBe('wrongType')
+  })
+
+  it('R1 a string is too long only over its maximum; under its minimum it is out of range', () => {
+    // a leaf whose minimum exceeds its maximum accepts nothing: a string of exactly the maximum
+    // length is then short of the minimum, not over the maximum
+    const impossible = str(2, 5)
+    expect(codeOf(impossible, 'ab')).toBe('outOfRange')
+    expect(codeOf(impossible, 'abc')).toBe('tooLong')
+    expect(codeOf(str(3), 7)).toBe('wrongType')
   })
 })
