@@ -90,6 +90,28 @@ describe('decodeXmlBytes (D-X11)', () => {
     )
   })
 
+  it('D-X11 a UTF-16LE mark wins even when the next byte is the last byte of a UTF-8 mark (0xbf)', () => {
+    // U+00BF in UTF-16LE is BF 00: only the first two bytes decide, a lone 0xbf is no UTF-8 mark
+    expect(decodeXmlBytes(bytes([0xff, 0xfe], utf16le('¿<a/>')))).toEqual(E.right('¿<a/>'))
+  })
+
+  it('D-X11 the declaration is read from the first 200 bytes exactly: its closing quote at byte 200, not 201', () => {
+    const declared = (length: number): Uint8Array => {
+      const start = '<?xml version="1.0"'
+      const end = 'encoding="ISO-8859-1"'
+      const head = `${start}${' '.repeat(length - start.length - end.length)}${end}`
+      expect(head).toHaveLength(length)
+      return bytes(ascii(`${head}?><a>`), [0xe9], ascii('</a>'))
+    }
+    // é as ISO-8859-1 (0xe9) is read when the declaration is; as UTF-8 the byte is invalid
+    expect(decodeXmlBytes(declared(200))).toEqual(
+      E.right(`<?xml version="1.0"${' '.repeat(160)}encoding="ISO-8859-1"?><a>é</a>`),
+    )
+    expect(failureOf(decodeXmlBytes(declared(201)))).toMatchObject([
+      { code: 'document', expected: 'text in the declared encoding (utf-8)' },
+    ])
+  })
+
   it('D-X11 bytes invalid for a declared UTF-8 name the declared label', () => {
     const raw = bytes(ascii('<?xml version="1.0" encoding="UTF-8"?><a>'), [0xfc], ascii('</a>'))
     expect(failureOf(decodeXmlBytes(raw))).toMatchObject([

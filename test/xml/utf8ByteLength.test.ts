@@ -22,6 +22,10 @@ const CASES: readonly [string, string][] = [
   ['a lone high surrogate before a two-byte character', '\ud800é'],
   ['a lone high surrogate before a three-byte character', '\udbff€'],
   ['the last pair of the range', '\udbff\udfff'],
+  ['U+007F and U+0080 (the one- and two-byte edges)', '\u007f\u0080'],
+  ['a lone low surrogate after a three-byte character below the surrogates', '€\udc00'],
+  ['a lone low surrogate after a three-byte character above the surrogates', '\ue000\udc00'],
+  ['a lone high surrogate before U+E000 (just above the low surrogates)', '\ud800\ue000'],
 ]
 
 describe('utf8ByteLength (the size limit of the XML adapter)', () => {
