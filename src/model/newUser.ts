@@ -56,6 +56,7 @@ const ENGLISH: SiteLanguage = { id: 1, name: 'ENGLISH' }
 /** The site's zone; `-1` (the schema's "not set") or an id outside the table is Webex's default. */
 const siteZone = (site: NewUserContext['site']): number => {
   const id = site?.timeZoneID
+  // Stryker disable next-line ConditionalExpression: equivalent, timeZoneName(undefined) is undefined too (not an integer)
   return id !== undefined && timeZoneName(id) !== undefined ? id : DEFAULT_TIME_ZONE_ID
 }
 
@@ -66,6 +67,7 @@ const siteZone = (site: NewUserContext['site']): number => {
  */
 const timeZoneDefaults = (given: Given, site: NewUserContext['site']): Partial<User> => {
   const own = given.timeZoneID === -1 ? undefined : given.timeZoneID
+  // Stryker disable next-line ConditionalExpression: equivalent, timeZoneIdOf(undefined) is undefined (no table name is undefined)
   const zone = own ?? (given.timeZone === undefined ? undefined : timeZoneIdOf(given.timeZone)) ?? siteZone(site)
   const name = timeZoneName(zone)
   const text = standardTimeText(zone)
@@ -129,6 +131,7 @@ export const webexDateTime = (ms: number, offsetMinutes = 0): string | undefined
   const month = mp < 10 ? mp + 3 : mp - 9
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
   const time = `${two(Math.floor(seconds / 3600))}:${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`
+  // Stryker disable next-line StringLiteral: equivalent, years are 1970…9999 here, always four digits, so nothing is padded
   return `${two(month)}/${two(day)}/${String(year).padStart(4, '0')} ${time}`
 }
 
@@ -138,6 +141,7 @@ export const webexDateTime = (ms: number, offsetMinutes = 0): string | undefined
  */
 export const defaultsOf = (webExId: string, context: NewUserContext, given: Given): User => {
   const registered =
+    // Stryker disable next-line ConditionalExpression: equivalent, webexDateTime(undefined) is undefined (not finite)
     context.registeredAt === undefined
       ? undefined
       : webexDateTime(context.registeredAt, standardOffsetMinutes(siteZone(context.site)))
@@ -275,5 +279,6 @@ export const withUserDefaults = (user: User, context: NewUserContext = {}): User
   const defaults = defaultsOf(user.webExId, context, user)
   const merged = over(defaults, user) as User
   // "not set": the site's zone, as the defaults chose it
+  // Stryker disable next-line ConditionalExpression: equivalent, defaults.timeZoneID is the user's own id whenever it is not -1, so merged already carries it
   return user.timeZoneID === -1 ? { ...merged, timeZoneID: defaults.timeZoneID ?? DEFAULT_TIME_ZONE_ID } : merged
 }

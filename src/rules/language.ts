@@ -22,10 +22,10 @@ export const checkLanguage = (
 ): E.Either<RuleViolation, void> => {
   if (languages === undefined) return E.right(undefined)
   const name = body.language?.trim()
-  const byName =
-    name === undefined || name === '' ? undefined : languages.find((l) => l.name.toLowerCase() === name.toLowerCase())
-  if (name !== undefined && name !== '' && byName === undefined)
-    return E.left(ruleViolation('R26', '030060', 'language'))
+  // an empty <language/> is not checked, not even against languageID
+  const named = name !== undefined && name !== ''
+  const byName = named ? languages.find((l) => l.name.toLowerCase() === name.toLowerCase()) : undefined
+  if (named && byName === undefined) return E.left(ruleViolation('R26', '030060', 'language'))
   if (body.languageID === undefined) return E.right(undefined)
   const byId = languages.find((l) => l.id === body.languageID)
   if (byId === undefined || (byName !== undefined && byName.id !== byId.id))

@@ -33,6 +33,7 @@ export const LICENSED_SERVICES: readonly LicensedService[] = [
 ]
 
 const serviceOn = (user: User | undefined, service: LicensedService): boolean =>
+  // Stryker disable next-line OptionalChaining: equivalent, serviceOn is only called with current when before holds, which needs current defined
   user?.supportedServices?.[service] ?? false
 
 /** The licence effects of going from `current` to `result`. */
@@ -44,7 +45,9 @@ export const licenceEffects = (
   if (!controlHubManaged) return []
   const before = current !== undefined && countsAsHost(current)
   const after = countsAsHost(result)
+  // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: with neither side counted every was/is below is false, no effect
   if (!before && !after) return []
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: equivalent, a shortcut (same services, same counting ⇒ was === is for each), and current is defined whenever before === after is reached true
   if (before === after && current?.supportedServices === result.supportedServices) return []
   const effects: Effect[] = []
   for (const service of LICENSED_SERVICES) {

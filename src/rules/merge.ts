@@ -78,11 +78,14 @@ const mergeNode = (
   let out: Record<string, unknown> | undefined
   for (const key of Object.keys(patch)) {
     const node = plan.children.get(key)
-    if (node === undefined || node.kind === 'skip') continue
+    // Stryker disable next-line ConditionalExpression: equivalent, the body was decoded by the exact SetUserBody codec, so every key has a plan node
+    if (node === undefined) continue
+    if (node.kind === 'skip') continue
     const current = stored !== undefined && Object.hasOwn(stored, key) ? stored[key] : undefined
     const requested = patch[key]
     let next: unknown
     switch (node.kind) {
+      // Stryker disable next-line ConditionalExpression: equivalent, falling through to replaceList returns a non-array requested value itself
       case 'leaf':
         next = requested
         break

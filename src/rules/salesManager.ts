@@ -12,11 +12,11 @@
 import * as E from '#fp-ts/Either.js'
 import { ruleViolation, type RuleViolation } from '../errors/ruleViolation.js'
 
-/** 030021 when the manager is not a user of the site. */
+/** 030021 when the manager is not a user of the site (the caller checks only when the site lists its users). */
 export const checkSalesManager = (
   manager: string | undefined,
-  isSiteUser: ((webExId: string) => boolean) | undefined,
+  isSiteUser: (webExId: string) => boolean,
 ): E.Either<RuleViolation, void> =>
-  manager === undefined || manager.trim() === '' || isSiteUser === undefined || isSiteUser(manager.trim())
+  manager === undefined || manager.trim() === '' || isSiteUser(manager.trim())
     ? E.right(undefined)
     : E.left(ruleViolation('R24', '030021', 'salesCenter.manager'))

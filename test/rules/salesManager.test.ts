@@ -34,3 +34,9 @@ describe('R24 a Sales Center manager is a user of the site', () => {
     expectRight(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', salesCenter: { manager: 'ghost' } })))
   })
 })
+
+describe('R24 a blank manager', () => {
+  it('R24 a manager of spaces only is empty once trimmed (D-F5: looked up trimmed, empty clears): no 030021', () => {
+    expectRight(apply({ webExId: 'jdoe' }, asAdmin({ webExId: 'jdoe', salesCenter: { manager: '   ' } }), directory))
+  })
+})
