@@ -102,8 +102,25 @@ export const timeZoneIdOf = (name: string): number | undefined => {
   return id === -1 ? undefined : id
 }
 
-/** A zone's standard offset from GMT in minutes, read from its name (`GMT-03:30` → -210). */
+/**
+ * The three zones whose schema name carries another offset than the reference guide's time-zone table
+ * (XML API 5.9, table A.1: `GMT+03:30, Iran (Tehran)`, `GMT+04:30, Afghanistan (Kabul)`,
+ * `GMT+09:00, Yakutsk (Yakutsk)`), which is also the zones' real standard time. The name stays the
+ * schema's (what a validating client accepts); the clock follows the guide (D-NU-4).
+ */
+const GUIDE_OFFSETS: ReadonlyMap<number, number> = new Map([
+  [35, 3 * 60 + 30],
+  [38, 4 * 60 + 30],
+  [51, 9 * 60],
+])
+
+/**
+ * A zone's standard offset from GMT in minutes: the guide's where the schema name disagrees with it,
+ * else read from its name (`GMT-03:30` → -210).
+ */
 export const standardOffsetMinutes = (id: number): number | undefined => {
+  const fromGuide = GUIDE_OFFSETS.get(id)
+  if (fromGuide !== undefined) return fromGuide
   // Stryker disable next-line StringLiteral: equivalent, any text without a GMT offset at its start gives no match, as '' does
   const match = /^GMT([+-])(\d\d):(\d\d)/.exec(timeZoneName(id) ?? '')
   if (match === null) return undefined

@@ -130,7 +130,7 @@ describe('D-MU-5 timeZones.ts evaluated afresh', () => {
   })
 
   it('D-NU-4 the standard offset is read from the name: sign, hours and minutes', async () => {
-    const { standardOffsetMinutes } = await fresh()
+    const { standardOffsetMinutes, timeZoneName } = await fresh()
     // GMT-03:30 Newfoundland, GMT+05:30 India: the minutes count with the hours' sign
     expect(standardOffsetMinutes(15)).toBe(-(3 * 60 + 30))
     expect(standardOffsetMinutes(41)).toBe(5 * 60 + 30)
@@ -138,6 +138,12 @@ describe('D-MU-5 timeZones.ts evaluated afresh', () => {
     expect(standardOffsetMinutes(4)).toBe(-8 * 60)
     expect(standardOffsetMinutes(21)).toBe(0)
     expect(standardOffsetMinutes(61)).toBe(12 * 60)
+    // the guide's table A.1 where the schema name disagrees (Tehran, Kabul, Yakutsk): the names stay
+    // the schema's, the offsets are the guide's and the zones' real standard time
+    expect(timeZoneName(35)).toBe('GMT+03:00, Iran (Tehran)')
+    expect(standardOffsetMinutes(35)).toBe(3 * 60 + 30)
+    expect(standardOffsetMinutes(38)).toBe(4 * 60 + 30)
+    expect(standardOffsetMinutes(51)).toBe(9 * 60)
     // no zone, no offset (and no throw)
     for (const id of [-1, 62, 2.5]) expect(standardOffsetMinutes(id)).toBeUndefined()
   })
