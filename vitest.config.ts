@@ -49,20 +49,24 @@ class MutationSequencer extends BaseSequencer {
   }
 }
 const underStryker = process.env['STRYKER_MUTATOR_WORKER'] !== undefined
+// a worker's test files after its first failure fail at once, instead of being imported (the file says why)
+const MUTATION_BAIL = 'test/support/mutationBail.ts'
 
 export default defineConfig({
   resolve: { alias },
   test: {
     // vitest's default is one worker less than the cores: on a 2-core CI machine that is one
-    // worker, and the property files (CPU-bound) would run one after the other
-    maxWorkers: Math.max(2, availableParallelism() - 1),
-    ...(underStryker ? { sequence: { sequencer: MutationSequencer } } : {}),
+    // worker, and the property files (CPU-bound) would run one after the other. Under Stryker its
+    // own workers are the parallelism: a second vitest worker per mutant run only imports src/ again
+    maxWorkers: underStryker ? 1 : Math.max(2, availableParallelism() - 1),
+    ...(underStryker ? { sequence: { sequencer: MutationSequencer }, pool: process.env['PROBE_POOL'] ?? 'forks' } : {}),
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          setupFiles: underStryker ? [MUTATION_BAIL] : [],
           // the built package's processes run dist/, which Stryker does not mutate (and building
           // in its sandbox would only cost time); the type tests do not run mutated code either
           // the kit's whole-system runs (D-MU-6) test src/testing against the example server, with the
@@ -94,7 +98,7 @@ export default defineConfig({
         test: {
           name: 'property',
           include: ['property-tests/**/*.test.ts'],
-          setupFiles: ['property-tests/fc-setup.ts'],
+          setupFiles: ['property-tests/fc-setup.ts', ...(underStryker ? [MUTATION_BAIL] : [])],
           globalSetup: ['property-tests/global-setup.ts'],
           isolate: false,
           testTimeout: 120_000,

@@ -1,6 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { expect } from 'vitest'
-import type { SetUserBody, SetUserError, SetUserRequest, SetUserResult, SiteContext, User } from 'webex-user-rules'
+import type {
+  CreateUserBody,
+  SetUserBody,
+  SetUserError,
+  SetUserRequest,
+  SetUserResult,
+  SiteContext,
+  User,
+} from 'webex-user-rules'
 import { applySetUser } from 'webex-user-rules'
 
 /** Freezes a value and everything inside it, so a mutation by the code under test throws. */
@@ -24,6 +32,18 @@ export const baseSite: SiteContext = deepFreeze({
 export const site = (patch: Partial<SiteContext> = {}): SiteContext => deepFreeze({ ...baseSite, ...patch })
 
 export const ADMIN = { webExId: 'admin', role: 'siteAdmin' } as const
+
+/** A CreateUser body with the five elements a new user needs. */
+export const NEW_USER_BODY: CreateUserBody = deepFreeze({
+  webExId: 'student42',
+  email: 'ana@example.edu',
+  password: 'Rnd&Pw-9x2Q',
+  firstName: 'Ana',
+  lastName: 'Lee',
+})
+
+/** atlas-1's registrationDate, 02/08/2016 15:21:23 in San Jose standard time (GMT-08:00), as an instant. */
+export const ATLAS_REGISTERED = Date.UTC(2016, 1, 8, 23, 21, 23)
 
 export const asAdmin = (body: SetUserBody): SetUserRequest => ({ caller: ADMIN, body })
 

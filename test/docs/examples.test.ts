@@ -5,7 +5,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import * as api from 'webex-user-rules'
 import * as xml from 'webex-user-rules/xml'
@@ -53,8 +52,16 @@ const bracketBalance = (code: string): number => {
   return balance
 }
 
+// the compiler is loaded by the first example that runs, not when the file is collected: under
+// Stryker a mutant another file kills can still have this file collected (≈0.8 s for the import)
+let compiler: typeof import('typescript') | undefined
+const transpile = async (body: string): Promise<string> => {
+  compiler ??= (await import('typescript')).default
+  return compiler.transpileModule(body, { compilerOptions: { target: compiler.ScriptTarget.ES2022 } }).outputText
+}
+
 /** Turns `//=>` lines into checks and the package import into a destructuring of the API. */
-const toRunnable = (code: string): { readonly js: string; readonly checks: number } => {
+const toRunnable = async (code: string): Promise<{ readonly js: string; readonly checks: number }> => {
   const out: string[] = []
   let checks = 0
   for (const raw of code.split('\n')) {
@@ -83,8 +90,7 @@ const toRunnable = (code: string): { readonly js: string; readonly checks: numbe
   }
   // an async body, so examples of asynchronous functions can await them
   const body = `return (async () => {\n${out.join('\n')}\n})()`
-  const js = ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText
-  return { js, checks }
+  return { js: await transpile(body), checks }
 }
 
 const examples = sourceFiles(join(root, 'src')).flatMap(examplesOf)
@@ -125,7 +131,7 @@ describe('@example blocks run as tests', () => {
 
   for (const example of examples) {
     it(example.where, async () => {
-      const { js, checks } = toRunnable(example.code)
+      const { js, checks } = await toRunnable(example.code)
       expect(checks, 'an example must assert at least one `//=>` result').toBeGreaterThan(0)
       let ran = 0
       const check = (actual: unknown, expected: unknown): void => {

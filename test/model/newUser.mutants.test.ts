@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { applyCreateUser, type CreateUserBody, type User } from 'webex-user-rules'
+import { applyCreateUser, type User } from 'webex-user-rules'
 // static import: makes this file related to the module for Stryker (the fresh copies are invisible to it)
 import * as shared from '../../src/model/newUser.js'
-import { ADMIN, deepFreeze, site } from '../helpers.js'
+import { ADMIN, ATLAS_REGISTERED, deepFreeze, NEW_USER_BODY as BODY, site } from '../helpers.js'
 
 type NewUserModule = typeof shared
 
@@ -18,17 +18,6 @@ type NewUserModule = typeof shared
 const fresh = async (): Promise<NewUserModule> => {
   const url = `${new URL('../../src/model/newUser.ts', import.meta.url).pathname}?fresh=${randomUUID()}`
   return (await import(/* @vite-ignore */ url)) as NewUserModule
-}
-
-/** atlas-1's registrationDate, 02/08/2016 15:21:23 in San Jose standard time (GMT-08:00). */
-const ATLAS_REGISTERED = Date.UTC(2016, 1, 8, 23, 21, 23)
-
-const BODY: CreateUserBody = {
-  webExId: 'student42',
-  email: 'ana@example.edu',
-  password: 'Rnd&Pw-9x2Q',
-  firstName: 'Ana',
-  lastName: 'Lee',
 }
 
 /** Every value of an object is FALSE, or 0 for a number, except those named. */

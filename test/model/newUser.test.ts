@@ -10,15 +10,7 @@ import { applyCreateUser, type CreateUserBody, type SetUserResult, type SiteCont
 import { newUserDefaults as userDefaults, newUserOf, withUserDefaults } from 'webex-user-rules/new-user'
 import { webexDateTime } from '../../src/model/newUser.js'
 import { timeZoneName } from '../../src/model/timeZones.js'
-import { ADMIN, deepFreeze, site } from '../helpers.js'
-
-const BODY: CreateUserBody = {
-  webExId: 'student42',
-  email: 'ana@example.edu',
-  password: 'Rnd&Pw-9x2Q',
-  firstName: 'Ana',
-  lastName: 'Lee',
-}
+import { ADMIN, ATLAS_REGISTERED, deepFreeze, NEW_USER_BODY as BODY, site } from '../helpers.js'
 
 const created = (body: CreateUserBody, siteContext: SiteContext = site(), registeredAt?: number): User => {
   const result = applyCreateUser(
@@ -29,9 +21,6 @@ const created = (body: CreateUserBody, siteContext: SiteContext = site(), regist
   if (E.isLeft(result)) return expect.fail(JSON.stringify(result.left))
   return (result.right satisfies SetUserResult).user
 }
-
-/** atlas-1's registrationDate and the instant it is in San Jose standard time (GMT-08:00). */
-const ATLAS_REGISTERED = Date.UTC(2016, 1, 8, 23, 21, 23)
 
 describe('D-NU-4 registrationDate: MM/DD/YYYY HH:MM:SS in the site zone, from the caller clock', () => {
   it("writes atlas-1's date for the instant it names (San Jose, GMT-08:00, the default zone)", () => {

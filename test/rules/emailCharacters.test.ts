@@ -26,4 +26,10 @@ describe('R27 e-mail addresses are plain ASCII', () => {
     expect(hasValidEmailCharacters("o'neil+tag_1!#$%&*/=?^`{|}~-@sub.example.edu")).toBe(true)
     expectRight(apply({ webExId: 'jdoe' }, asSelf({ webExId: 'jdoe', email: '', email2: 'jd@example.com' })))
   })
+
+  it('R27 an absent address is not checked: neither, or one of the two', () => {
+    expectRight(apply({ webExId: 'jdoe' }, asSelf({ webExId: 'jdoe' })))
+    expectRight(apply({ webExId: 'jdoe' }, asSelf({ webExId: 'jdoe', email: 'jd@example.com' })))
+    expectRight(apply({ webExId: 'jdoe' }, asSelf({ webExId: 'jdoe', email2: 'jd@example.com' })))
+  })
 })
