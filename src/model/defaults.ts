@@ -34,9 +34,9 @@ export const privilegeValue = (privilege: Privilege | undefined, key: keyof Priv
 /** The effective `active` state. */
 export const activeState = (user: Pick<User, 'active'>): ActiveState => user.active ?? DEFAULT_ACTIVE
 
-/** The effective `personalTeleconf.joinBeforeHost` (default FALSE, seed). */
-export const joinBeforeHost = (user: Pick<User, 'personalTeleconf'>): boolean =>
-  user.personalTeleconf?.joinBeforeHost ?? false
+/** The effective `personalTeleconf.joinBeforeHost` (default FALSE, seed), of a `personalTeleconf` that is there. */
+export const joinBeforeHost = (personalTeleconf: NonNullable<User['personalTeleconf']>): boolean =>
+  personalTeleconf.joinBeforeHost ?? false
 
 /** The effective `salesCenter.roles.sme` (default false). */
 export const isSme = (user: Pick<User, 'salesCenter'>): boolean => user.salesCenter?.roles?.sme ?? false

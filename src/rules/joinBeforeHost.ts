@@ -51,7 +51,7 @@ export const mirrorJoinBeforeHost = (
   personalTeleconf: NonNullable<User['personalTeleconf']>,
 ): NonNullable<GetUserView['personalTeleconf']> => {
   if (personalTeleconf.account === undefined) return personalTeleconf
-  const jbh = joinBeforeHost({ personalTeleconf })
+  const jbh = joinBeforeHost(personalTeleconf)
   return {
     ...personalTeleconf,
     account: personalTeleconf.account.map((account) => ({ ...account, joinBeforeHost: jbh })),

@@ -23,7 +23,8 @@ export const checkSessionTypeLimits = (
   limits: readonly SessionTypeLimit[] | undefined,
 ): E.Either<RuleViolation, void> => {
   if (limits === undefined || result.meetingTypes === before?.meetingTypes) return E.right(undefined)
-  const held = new Set(before?.meetingTypes ?? [])
+  // a Set of undefined is empty: no `?? []` whose replacement (a list of strings) no numeric type could tell apart
+  const held = new Set(before?.meetingTypes)
   for (const type of result.meetingTypes ?? []) {
     if (held.has(type)) continue
     const limit = limits.find((entry) => entry.sessionType === type)

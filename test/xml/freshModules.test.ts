@@ -174,6 +174,8 @@ describe('D-MU-5 operations.ts and toXml.ts evaluated afresh', () => {
       'java:com.webex.service.binding.user.GetUser',
       'java:com.webex.xmlapi.service.binding.user.GetUser',
     ])
+    // both spellings: the documented one, and the one with `xmlapi.` some clients send
+    expect(operations.REQUEST_TYPE.exec('java:com.webex.service.binding.user.GetUser')?.[1]).toBe('GetUser')
     expect(operations.REQUEST_TYPE.exec('java:com.webex.xmlapi.service.binding.user.SetUser')?.[1]).toBe('SetUser')
     for (const type of [
       'xjava:com.webex.service.binding.user.SetUser',
