@@ -59,7 +59,7 @@ export default defineConfig({
     // worker, and the property files (CPU-bound) would run one after the other. Under Stryker its
     // own workers are the parallelism: a second vitest worker per mutant run only imports src/ again
     maxWorkers: underStryker ? 1 : Math.max(2, availableParallelism() - 1),
-    ...(underStryker ? { sequence: { sequencer: MutationSequencer }, pool: process.env['PROBE_POOL'] ?? 'forks' } : {}),
+    ...(underStryker ? { sequence: { sequencer: MutationSequencer } } : {}),
     projects: [
       {
         extends: true,

@@ -20,8 +20,10 @@ const mutant = provided('mode') === 'mutant' && typeof id === 'string' ? id : un
 if (mutant !== undefined && state.__killedMutant === mutant)
   throw new Error(`skipped: a test has failed already in the run of mutant ${mutant}`)
 
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => {
-    state.__killedMutant = mutant
+// outside a mutant's run (Stryker's dry run) there is nothing to mark
+if (mutant !== undefined)
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => {
+      state.__killedMutant = mutant
+    })
   })
-})
