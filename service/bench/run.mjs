@@ -9,7 +9,8 @@
 //
 // Environment: BENCH_ROUNDS (default 3), BENCH_SECONDS per cell (default 3), BENCH_SIZES
 // (default "10,10000"), BENCH_CONFIGS (default "bare,pglite,pg1,pg2"), BENCH_OPS (default
-// "GetUser,SetUser"), BENCH_CLIENTS (default "1,16,64"), WEBEX_BENCH_DATABASE_URL
+// "GetUser,SetUser"), BENCH_CLIENTS (default "1,16,64"), BENCH_CLIENT (the load generator's HTTP
+// client: "socket", the default, or "http" for node:http's, D-SP-9), WEBEX_BENCH_DATABASE_URL
 // (or WEBEX_TEST_DATABASE_URL): a PostgreSQL role that may create databases; without it the
 // PostgreSQL configurations are skipped (scripts/postgres.sh starts one and prints its URL).
 import { spawn } from 'node:child_process'
@@ -30,6 +31,7 @@ const CONFIGS = (process.env.BENCH_CONFIGS ?? 'bare,pglite,pg1,pg2').split(',')
 const CONCURRENCY = (process.env.BENCH_CLIENTS ?? '1,16,64').split(',').map(Number)
 const OPS = (process.env.BENCH_OPS ?? 'GetUser,SetUser').split(',')
 const POSTGRES = process.env.WEBEX_BENCH_DATABASE_URL ?? process.env.WEBEX_TEST_DATABASE_URL
+const CLIENT = process.env.BENCH_CLIENT ?? 'socket'
 
 if (!existsSync(new URL('../dist/http/index.js', here))) {
   console.error('bench: build the service first (npm run build at the repository root)')
@@ -84,12 +86,13 @@ const stopServer = ({ child }) =>
 const load = (targets, op, users, concurrency) =>
   new Promise((resolve, reject) => {
     const config = {
-      targets: targets.map(({ url, ticket }) => ({ url, ticket })),
+      targets: targets.map(({ url, ticket, pid }) => ({ url, ticket, pid })),
       op,
       users,
       concurrency,
       warmupSeconds: 1,
       seconds: SECONDS,
+      client: CLIENT,
     }
     const child = spawn(process.execPath, [LOAD, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
@@ -157,7 +160,9 @@ console.error(
 )
 for (let round = 1; round <= ROUNDS; round++) {
   for (const config of configs) {
-    for (const size of config === 'bare' ? [0] : SIZES) {
+    // the sizes in turn, the other way round every second round, so a drift of the machine's speed
+    // within a round does not favour one size (the site-size ratios below pair them by round)
+    for (const size of config === 'bare' ? [0] : round % 2 === 0 ? [...SIZES].reverse() : SIZES) {
       await withServers(config, size, async (servers) => {
         for (const op of config === 'bare' ? ['fixed'] : OPS)
           for (const concurrency of CONCURRENCY) {
@@ -167,6 +172,9 @@ for (let round = 1; round <= ROUNDS; round++) {
             console.error(
               `round ${String(round)} ${config} users=${String(size)} ${op} c=${String(concurrency)}: ` +
                 `${result.rps.toFixed(0)} req/s p50 ${result.p50.toFixed(2)} ms p99 ${result.p99.toFixed(2)} ms` +
+                (result.cpuMs === undefined
+                  ? ''
+                  : ` cpu/request service ${result.cpuMs.service.toFixed(3)} postgres ${result.cpuMs.postgres.toFixed(3)} load ${result.cpuMs.load.toFixed(3)} ms`) +
                 (result.failures > 0 ? ` FAILURES ${String(result.failures)}: ${result.sampleFailure}` : ''),
             )
           }
@@ -176,7 +184,7 @@ for (let round = 1; round <= ROUNDS; round++) {
 }
 rmSync(work, { recursive: true, force: true })
 console.log(
-  `${String(cpus().length)} cores, Node ${process.version}, ${String(ROUNDS)} rounds of ${String(SECONDS)} s per cell; 1-minute load average at the end: ${load1()}\n`,
+  `${String(cpus().length)} cores, Node ${process.version}, ${String(ROUNDS)} rounds of ${String(SECONDS)} s per cell, load generator client ${CLIENT}; 1-minute load average at the end: ${load1()}\n`,
 )
 
 // the table: per cell, the median of the rounds, and every round's req/s
@@ -193,10 +201,12 @@ for (const row of results) {
 const bare = new Map()
 for (const rows of cells.values())
   if (rows[0].config === 'bare') bare.set(rows[0].concurrency, median(rows.map((r) => r.rps)))
+const cpuCell = (rows, party) =>
+  rows.every((r) => r.cpuMs !== undefined) ? median(rows.map((r) => r.cpuMs[party])).toFixed(3) : '–'
 console.log(
-  '| configuration | users | operation | clients | req/s (median) | req/s per round | p50 ms | p99 ms | ÷ bare | not SUCCESS |',
+  '| configuration | users | operation | clients | req/s (median) | req/s per round | p50 ms | p99 ms | ÷ bare | CPU ms per request: service / PostgreSQL / load | not SUCCESS |',
 )
-console.log('|---|---:|---|---:|---:|---|---:|---:|---:|---:|')
+console.log('|---|---:|---|---:|---:|---|---:|---:|---:|---|---:|')
 for (const rows of cells.values()) {
   const { config, users, op, concurrency } = rows[0]
   const rps = median(rows.map((r) => r.rps))
@@ -204,6 +214,39 @@ for (const rows of cells.values()) {
   console.log(
     `| ${config} | ${config === 'bare' ? '–' : String(users)} | ${op} | ${String(concurrency)} | ${rps.toFixed(0)} | ${rows.map((r) => r.rps.toFixed(0)).join(' / ')} | ` +
       `${median(rows.map((r) => r.p50)).toFixed(2)} | ${median(rows.map((r) => r.p99)).toFixed(2)} | ` +
-      `${limit === undefined || config === 'bare' ? '–' : (rps / limit).toFixed(3)} | ${String(rows.reduce((sum, r) => sum + r.failures, 0))} |`,
+      `${limit === undefined || config === 'bare' ? '–' : (rps / limit).toFixed(3)} | ` +
+      `${config === 'bare' ? cpuCell(rows, 'load') + ' (load)' : `${cpuCell(rows, 'service')} / ${cpuCell(rows, 'postgres')} / ${cpuCell(rows, 'load')}`} | ` +
+      `${String(rows.reduce((sum, r) => sum + r.failures, 0))} |`,
   )
+}
+
+// goal 5's site-size bound: each round's larger site over its smaller one, same configuration,
+// operation and clients (the two ran back to back in that round), then the median of the rounds
+if (SIZES.length === 2) {
+  const [small, large] = [...SIZES].sort((a, b) => a - b)
+  console.log(
+    `\nsite size: req/s with ${String(large)} users ÷ with ${String(small)}, per round and median of the rounds\n`,
+  )
+  console.log('| configuration | operation | clients | per round | median | within 1.2× |')
+  console.log('|---|---|---:|---|---:|---|')
+  for (const rows of cells.values()) {
+    const { config, users, op, concurrency } = rows[0]
+    if (config === 'bare' || users !== small) continue
+    const ratios = rows.flatMap((row) => {
+      const pair = results.find(
+        (r) =>
+          r.round === row.round &&
+          r.config === config &&
+          r.users === large &&
+          r.op === op &&
+          r.concurrency === concurrency,
+      )
+      return pair === undefined ? [] : [pair.rps / row.rps]
+    })
+    if (ratios.length === 0) continue
+    const m = median(ratios)
+    console.log(
+      `| ${config} | ${op} | ${String(concurrency)} | ${ratios.map((r) => r.toFixed(2)).join(' / ')} | ${m.toFixed(2)} | ${m >= 1 / 1.2 && m <= 1.2 ? 'yes' : 'no'} |`,
+    )
+  }
 }

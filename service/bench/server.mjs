@@ -1,6 +1,6 @@
 // One service process for the benchmark: the app (database, operations, outbox) behind the
 // service's HTTP layer, as deployed. Prints one JSON line on stdout once listening:
-// { url, ticket } — a session ticket of the site admin, so that the load is the operations and
+// { url, ticket, pid } — a session ticket of the site admin, so that the load is the operations and
 // not one scrypt per request (real clients authenticate once and then send the ticket).
 //
 //   node bench/server.mjs DATABASE SEED_FILE
@@ -20,7 +20,13 @@ if (database === '--bare') {
     })
   })
   server.listen(0, '127.0.0.1', () => {
-    console.log(JSON.stringify({ url: `http://127.0.0.1:${server.address().port}/WBXService/XMLService`, ticket: '' }))
+    console.log(
+      JSON.stringify({
+        url: `http://127.0.0.1:${server.address().port}/WBXService/XMLService`,
+        ticket: '',
+        pid: process.pid,
+      }),
+    )
   })
   process.once('SIGTERM', () => server.close(() => process.exit(0)))
 } else {
@@ -43,5 +49,5 @@ if (database === '--bare') {
   const admin = await findUser(app.db, site.id, 'admin', 'none')
   const { ticket } = await issueSessionTicket(app.db, site, admin.id)
   const url = await service.listen(0, '127.0.0.1')
-  console.log(JSON.stringify({ url: url.href, ticket }))
+  console.log(JSON.stringify({ url: url.href, ticket, pid: process.pid }))
 }

@@ -299,7 +299,12 @@ const editDistance = (a: string, b: string, cap: number): number => {
 /** An exact struct: the element's children by local name. */
 export class StructType<A> extends ModelType<A> {
   readonly _tag = 'StructType' as const
-  private readonly index: ReadonlyMap<string, Runnable>
+  // per child: its codec, and the same codec again when it is a plain leaf, found once here rather
+  // than with an instanceof and a prototype read for every property of every value walked
+  private readonly index: ReadonlyMap<
+    string,
+    { readonly codec: Runnable; readonly leaf: LeafType<unknown> | undefined }
+  >
   private readonly knownKeys: readonly string[]
   constructor(
     name: string,
@@ -309,7 +314,9 @@ export class StructType<A> extends ModelType<A> {
   ) {
     super(name)
     this.knownKeys = Object.keys(props)
-    this.index = new Map(Object.entries(props))
+    this.index = new Map(
+      Object.entries(props).map(([key, codec]) => [key, { codec, leaf: isPlainLeaf(codec) ? codec : undefined }]),
+    )
   }
   run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
     if (!hasPlainPrototype(u)) {
@@ -329,9 +336,9 @@ export class StructType<A> extends ModelType<A> {
         issues.push(notPlainData([...path, key]))
         continue
       }
-      const codec = this.index.get(key)
+      const child = this.index.get(key)
       const value = property.value
-      if (codec === undefined) {
+      if (child === undefined) {
         const suggestion = issues.length < MAX_REPORTED_ISSUES ? suggestKey(key, this.knownKeys) : undefined
         issues.push({
           code: 'unknownElement',
@@ -343,9 +350,9 @@ export class StructType<A> extends ModelType<A> {
         continue
       }
       // a leaf returns its input: a valid one needs nothing more
-      if (isPlainLeaf(codec) && codec.accepts(value)) continue
+      if (child.leaf?.accepts(value) === true) continue
       path.push(key)
-      const decoded = codec.run(value, path, issues)
+      const decoded = child.codec.run(value, path, issues)
       path.pop()
       if (decoded !== value) {
         out ??= { ...u }
@@ -421,6 +428,7 @@ export class ListType<A> extends ModelType<readonly A[]> {
     }
     let out: unknown[] | undefined
     const item = this.item
+    const leaf = isPlainLeaf(item) ? item : undefined
     for (let i = 0; i < u.length; i++) {
       const property = Object.getOwnPropertyDescriptor(u, i)
       if (!isDataProperty(property)) {
@@ -428,7 +436,7 @@ export class ListType<A> extends ModelType<readonly A[]> {
         continue
       }
       const value = property.value
-      if (isPlainLeaf(item) && item.accepts(value)) continue
+      if (leaf?.accepts(value) === true) continue
       path.push(i)
       const decoded = this.item.run(value, path, issues)
       path.pop()

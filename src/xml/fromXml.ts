@@ -159,13 +159,14 @@ export const structValue = (
     })
     return SKIP
   }
-  const known = Object.keys(codec.props)
   // keys are only ever names found in `codec.props`, so no inherited name can be assigned
   const out: Record<string, unknown> = {}
   for (const [name, occurrences] of childrenByName(element)) {
     const childCodec = Object.hasOwn(codec.props, name) ? codec.props[name] : undefined
     const childPathNode = childPath(path, name)
     if (childCodec === undefined) {
+      // the known names only for an unknown element: every struct would otherwise list them
+      const known = Object.keys(codec.props)
       for (const occurrence of occurrences) unknownElement(occurrence, codec.name, known, childPathNode, issues)
       continue
     }

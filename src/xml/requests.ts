@@ -33,12 +33,13 @@ const readSecurityContext = (header: XmlElement | undefined, problems: Problems)
 const readOperation = (bodyContent: XmlElement, problems: Problems, expected?: Operation): Operation | undefined => {
   checkAttributes(bodyContent, bodyContentPath, problems.message, BODY_CONTENT_ATTRIBUTES)
   const type = bodyContent.attributes.get('type')
-  const accepted = (expected === undefined ? (Object.keys(OPERATIONS) as Operation[]) : [expected]).flatMap(
-    requestTypes,
-  )
   // Stryker disable next-line ConditionalExpression: equivalent, exec(undefined) reads "undefined", which the ^java: pattern never matches
   const name = type === undefined ? undefined : REQUEST_TYPE.exec(type)?.[1]
   if (name !== undefined && isOperation(name) && (expected === undefined || name === expected)) return name
+  // the accepted names only when they are reported: every request would otherwise build them
+  const accepted = (expected === undefined ? (Object.keys(OPERATIONS) as Operation[]) : [expected]).flatMap(
+    requestTypes,
+  )
   problems.message.push({
     code: 'outOfRange',
     path: typePath,

@@ -62,6 +62,9 @@ describe('D-E3 element text is trimmed like String.prototype.trim, except a CR (
     ['white space only', '<a>  \n </a>', ''],
     ['a CR reference is kept at both ends', '<a>&#13;x&#13;</a>', '\rx\r'],
     ['a CR reference inside white space is kept', '<a> &#13; </a>', '\r'],
+    ['a tab or a line feed alone on either side', '<a>\tx\n</a>', 'x'],
+    ['a no-break space (U+00A0) and an ideographic space (U+3000), as trim does', '<a>\u00a0x\u3000</a>', 'x'],
+    ['NEL (U+0085) is not white space to trim', '<a>\u0085x\u0085</a>', '\u0085x\u0085'],
   ]
   it.each(cases)('%s', (_, xml, text) => {
     expect(rootOf(xml).text).toBe(text)
