@@ -91,6 +91,9 @@ const socketClient = (target) => {
   return {
     post: (body) =>
       new Promise((resolve) => {
+        // a connection the server closed answers nothing more: fail rather than wait forever, on the
+        // next turn of the event loop so that the window's timer still runs
+        if (socket.destroyed) return setImmediate(() => resolve({ ok: false, text: 'connection closed' }))
         pending = resolve
         socket.write(`${head}${String(Buffer.byteLength(body))}\r\n\r\n${body}`)
       }),
