@@ -10,7 +10,10 @@
 // Environment: BENCH_ROUNDS (default 3), BENCH_SECONDS per cell (default 3), BENCH_SIZES
 // (default "10,10000"), BENCH_CONFIGS (default "bare,pglite,pg1,pg2"), BENCH_OPS (default
 // "GetUser,SetUser"), BENCH_CLIENTS (default "1,16,64"), BENCH_CLIENT (the load generator's HTTP
-// client: "socket", the default, or "http" for node:http's, D-SP-9), WEBEX_BENCH_DATABASE_URL
+// client: "socket", the default, or "http" for node:http's, D-SP-9), BENCH_BEFORE (the service/
+// folder of another built checkout: every cell but the bare one then runs on both, back to back, in
+// the other order every second round, and a table of this ÷ before paired by round follows),
+// WEBEX_BENCH_DATABASE_URL
 // (or WEBEX_TEST_DATABASE_URL): a PostgreSQL role that may create databases; without it the
 // PostgreSQL configurations are skipped (scripts/postgres.sh starts one and prints its URL).
 import { spawn } from 'node:child_process'
@@ -32,6 +35,12 @@ const CONCURRENCY = (process.env.BENCH_CLIENTS ?? '1,16,64').split(',').map(Numb
 const OPS = (process.env.BENCH_OPS ?? 'GetUser,SetUser').split(',')
 const POSTGRES = process.env.WEBEX_BENCH_DATABASE_URL ?? process.env.WEBEX_TEST_DATABASE_URL
 const CLIENT = process.env.BENCH_CLIENT ?? 'socket'
+const BEFORE = process.env.BENCH_BEFORE
+const BEFORE_SERVER = BEFORE === undefined ? undefined : join(BEFORE, 'bench', 'server.mjs')
+if (BEFORE_SERVER !== undefined && !existsSync(BEFORE_SERVER)) {
+  console.error(`bench: BENCH_BEFORE has no bench/server.mjs (${BEFORE_SERVER})`)
+  process.exit(2)
+}
 
 if (!existsSync(new URL('../dist/http/index.js', here))) {
   console.error('bench: build the service first (npm run build at the repository root)')
@@ -68,9 +77,9 @@ const seedFile = (size) => {
   return path
 }
 
-const startServer = (args) =>
+const startServer = (args, server = SERVER) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER, ...args], { stdio: ['ignore', 'pipe', 'ignore'] })
+    const child = spawn(process.execPath, [server, ...args], { stdio: ['ignore', 'pipe', 'ignore'] })
     const lines = createInterface({ input: child.stdout })
     lines.once('line', (line) => resolve({ child, ...JSON.parse(line) }))
     child.once('exit', (code) => reject(new Error(`server exited (${String(code)}) before listening`)))
@@ -102,6 +111,26 @@ const load = (targets, op, users, concurrency) =>
     )
   })
 
+/**
+ * DROP DATABASE … WITH (FORCE) ends the database's sessions, but a role that is not a superuser may
+ * not end an autovacuum worker's (42501), which the bench's writes can start: wait for it and again.
+ */
+const dropDatabase = async (name) => {
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({ connectionString: POSTGRES })
+    await client.connect()
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      return
+    } catch (error) {
+      if (attempt >= 20 || (error.code !== '42501' && error.code !== '55006')) throw error
+    } finally {
+      await client.end()
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
 const withDatabase = async (body) => {
   const name = `webex_bench_${randomBytes(5).toString('hex')}`
   const admin = new pg.Client({ connectionString: POSTGRES })
@@ -113,10 +142,7 @@ const withDatabase = async (body) => {
   try {
     return await body(url.href)
   } finally {
-    const client = new pg.Client({ connectionString: POSTGRES })
-    await client.connect()
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await client.end()
+    await dropDatabase(name)
   }
 }
 
@@ -138,13 +164,14 @@ const settle = async (database) => {
 }
 
 /** Starts the configuration's processes (seeding the first), runs `body` with them, stops them. */
-const withServers = async (config, size, body) => {
+const withServers = async (config, size, tree, body) => {
   const seed = seedFile(size)
+  const server = tree === 'before' ? BEFORE_SERVER : SERVER
   const run = async (database, count) => {
     const servers = []
     try {
       // the first process seeds the empty database; the second finds it seeded
-      for (let i = 0; i < count; i++) servers.push(await startServer([database, seed]))
+      for (let i = 0; i < count; i++) servers.push(await startServer([database, seed], server))
       if (database.startsWith('postgres')) await settle(database)
       return await body(servers)
     } finally {
@@ -181,22 +208,33 @@ for (let round = 1; round <= ROUNDS; round++) {
     // the sizes in turn, the other way round every second round, so a drift of the machine's speed
     // within a round does not favour one size (the site-size ratios below pair them by round)
     for (const size of config === 'bare' ? [0] : round % 2 === 0 ? [...SIZES].reverse() : SIZES) {
-      await withServers(config, size, async (servers) => {
-        for (const op of config === 'bare' ? ['fixed'] : OPS)
-          for (const concurrency of CONCURRENCY) {
-            const result = await load(servers, op === 'fixed' ? 'GetUser' : op, Math.max(size, 1), concurrency)
-            const row = { round, config, users: size, op, concurrency, ...result }
-            results.push(row)
-            console.error(
-              `round ${String(round)} ${config} users=${String(size)} ${op} c=${String(concurrency)}: ` +
-                `${result.rps.toFixed(0)} req/s p50 ${result.p50.toFixed(2)} ms p99 ${result.p99.toFixed(2)} ms` +
-                (result.cpuMs === undefined
-                  ? ''
-                  : ` cpu/request service ${result.cpuMs.service.toFixed(3)} postgres ${result.cpuMs.postgres.toFixed(3)} load ${result.cpuMs.load.toFixed(3)} ms`) +
-                (result.failures > 0 ? ` FAILURES ${String(result.failures)}: ${result.sampleFailure}` : ''),
-            )
-          }
-      })
+      // with BENCH_BEFORE, the two trees back to back, the other way round every second round
+      const trees =
+        config === 'bare' || BEFORE === undefined ? ['this'] : round % 2 === 0 ? ['this', 'before'] : ['before', 'this']
+      for (const tree of trees)
+        await withServers(config, size, tree, async (servers) => {
+          for (const op of config === 'bare' ? ['fixed'] : OPS)
+            for (const concurrency of CONCURRENCY) {
+              const result = await load(servers, op === 'fixed' ? 'GetUser' : op, Math.max(size, 1), concurrency)
+              const row = {
+                round,
+                config: tree === 'before' ? `${config} before` : config,
+                users: size,
+                op,
+                concurrency,
+                ...result,
+              }
+              results.push(row)
+              console.error(
+                `round ${String(round)} ${row.config} users=${String(size)} ${op} c=${String(concurrency)}: ` +
+                  `${result.rps.toFixed(0)} req/s p50 ${result.p50.toFixed(2)} ms p99 ${result.p99.toFixed(2)} ms` +
+                  (result.cpuMs === undefined
+                    ? ''
+                    : ` cpu/request service ${result.cpuMs.service.toFixed(3)} postgres ${result.cpuMs.postgres.toFixed(3)} load ${result.cpuMs.load.toFixed(3)} ms`) +
+                  (result.failures > 0 ? ` FAILURES ${String(result.failures)}: ${result.sampleFailure}` : ''),
+              )
+            }
+        })
     }
   }
 }
@@ -265,6 +303,42 @@ if (SIZES.length === 2) {
     const m = median(ratios)
     console.log(
       `| ${config} | ${op} | ${String(concurrency)} | ${ratios.map((r) => r.toFixed(2)).join(' / ')} | ${m.toFixed(2)} | ${m >= 1 / 1.2 && m <= 1.2 ? 'yes' : 'no'} |`,
+    )
+  }
+}
+
+// BENCH_BEFORE: this tree over the other, each cell paired with the other's in the same round (they
+// ran back to back), then the median of the rounds; CPU per request likewise
+if (BEFORE !== undefined) {
+  console.log(
+    `\nthis ÷ before (${BEFORE}), paired by round: req/s, and CPU per request of the service and PostgreSQL\n`,
+  )
+  console.log(
+    '| configuration | users | operation | clients | req/s per round | req/s median | CPU service | CPU PostgreSQL |',
+  )
+  console.log('|---|---:|---|---:|---|---:|---:|---:|')
+  for (const rows of cells.values()) {
+    const { config, users, op, concurrency } = rows[0]
+    if (config === 'bare' || config.endsWith(' before')) continue
+    const pairs = rows.flatMap((row) => {
+      const other = results.find(
+        (r) =>
+          r.round === row.round &&
+          r.config === `${config} before` &&
+          r.users === users &&
+          r.op === op &&
+          r.concurrency === concurrency,
+      )
+      return other === undefined ? [] : [[row, other]]
+    })
+    if (pairs.length === 0) continue
+    const ratios = pairs.map(([row, other]) => row.rps / other.rps)
+    const cpu = (party) =>
+      pairs.every(([row, other]) => row.cpuMs !== undefined && other.cpuMs !== undefined)
+        ? median(pairs.map(([row, other]) => row.cpuMs[party] / other.cpuMs[party])).toFixed(2)
+        : '–'
+    console.log(
+      `| ${config} | ${String(users)} | ${op} | ${String(concurrency)} | ${ratios.map((r) => r.toFixed(2)).join(' / ')} | ${median(ratios).toFixed(2)} | ${cpu('service')} | ${cpu('postgres')} |`,
     )
   }
 }

@@ -8,7 +8,7 @@ import { EngineDefect } from 'webex-user-rules'
 import { decodeXmlBytes, parseRequestMessage, renderFailureResponse } from 'webex-user-rules/xml'
 import { type Database, openDatabase } from './db/database.js'
 import { migrate } from './db/migrations.js'
-import { authenticate } from './operations/caller.js'
+import { authenticate, type Failure, ticketCredentials } from './operations/caller.js'
 import {
   authenticateUser,
   getLoginTicket,
@@ -16,7 +16,17 @@ import {
   getlogouturlUser,
   lstsummaryUser,
 } from './operations/login.js'
-import { createUser, delUser, getUser, type OperationContext, setActive, setUser } from './operations/users.js'
+import {
+  createUser,
+  delUser,
+  getUser,
+  getUserByTicket,
+  type OperationContext,
+  setActive,
+  setUser,
+  setUserAuthenticatesInline,
+  setUserByTicket,
+} from './operations/users.js'
 import { type Dispatcher, logSink, type Sink, startDispatcher, webhookSink } from './outbox.js'
 import { decodeSeed, importSeed } from './seed.js'
 
@@ -89,19 +99,26 @@ export const createApp = async (options: AppOptions): Promise<App> => {
     const op: OperationContext = { db, log: ctx.log }
     // its credential may be in the body (form A), and it is what hands out session tickets
     if (message.operation === 'AuthenticateUser') return authenticateUser(op, message.securityContext, message.body)
-    const auth = await authenticate(db, message.securityContext)
-    if (!auth.ok) {
+    const refused = (failure: Failure): string => {
       // the name only: never the password, ticket or token
       ctx.log.info(
-        {
-          operation: message.operation,
-          caller: message.securityContext.webExID,
-          exceptionID: auth.failure.exceptionID,
-        },
+        { operation: message.operation, caller: message.securityContext.webExID, exceptionID: failure.exceptionID },
         'authentication failed',
       )
-      return renderFailureResponse(auth.failure)
+      return renderFailureResponse(failure)
     }
+    // D-SP-10: a session ticket that names its site and user is checked in the operation's statement
+    const ticket = ticketCredentials(message.securityContext)
+    if (ticket !== undefined && message.operation === 'GetUser') {
+      const answered = await getUserByTicket(op, ticket, message.body.webExId)
+      return answered.ok ? answered.answer : refused(answered.failure)
+    }
+    if (ticket !== undefined && message.operation === 'SetUser' && setUserAuthenticatesInline(message.body)) {
+      const answered = await setUserByTicket(op, ticket, message.body)
+      return answered.ok ? answered.answer : refused(answered.failure)
+    }
+    const auth = await authenticate(db, message.securityContext)
+    if (!auth.ok) return refused(auth.failure)
     switch (message.operation) {
       case 'GetUser':
         return getUser(op, auth.value, message.body.webExId)

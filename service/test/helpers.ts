@@ -46,10 +46,22 @@ export const freshPostgres = async (): Promise<{ url: string; drop: () => Promis
   return {
     url: url.href,
     drop: async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL })
-      await client.connect()
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await client.end()
+      // FORCE ends the database's sessions, but a role that is not a superuser may not end an
+      // autovacuum worker's (42501): wait for it and try again
+      for (let attempt = 1; ; attempt++) {
+        const client = new pg.Client({ connectionString: POSTGRES_URL })
+        await client.connect()
+        try {
+          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+          return
+        } catch (thrown) {
+          const code = (thrown as { code?: unknown }).code
+          if (attempt >= 20 || (code !== '42501' && code !== '55006')) throw thrown
+        } finally {
+          await client.end()
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
     },
   }
 }

@@ -297,12 +297,15 @@ export const readCredentials = (tx: Queryable, named: Credentials): Promise<Cred
 export const readCredentialsWithDocument = (tx: Queryable, named: Credentials): Promise<CredentialRead<StoredUser>> =>
   credentials(tx, named, prefixedUser('u'), (row) => userFrom(row, 'u'))
 
-const credentials = async <U extends LoginUser>(
-  tx: Queryable,
-  named: Credentials,
-  userColumns: string,
-  userOf: (row: Row) => U | undefined,
-): Promise<CredentialRead<U>> => {
+/** The statement {@link readCredentials} runs: its text and parameters, more may be appended. */
+interface CredentialStatement {
+  readonly sql: string
+  readonly params: unknown[]
+  /** Appends a parameter and returns its placeholder. */
+  readonly param: (value: unknown) => string
+}
+
+const credentialStatement = (named: Credentials, userColumns: string): CredentialStatement => {
   const params: unknown[] = []
   const param = (value: unknown): string => {
     params.push(value)
@@ -324,15 +327,19 @@ const credentials = async <U extends LoginUser>(
     named.ticketHash === undefined
       ? 'NULL::bigint'
       : `(SELECT user_id FROM sessions WHERE ticket_hash = ${param(named.ticketHash)} AND site_id = s.id AND expires_at > now())`
-  const rows = await tx.query(
-    `SELECT ${SITE_COLUMNS.split(', ')
-      .map((column) => `s.${column}`)
-      .join(', ')}, ${userColumns}, ${session} AS session_user_id
+  const sql = `SELECT ${SITE_COLUMNS.split(', ')
+    .map((column) => `s.${column}`)
+    .join(', ')}, ${userColumns}, ${session} AS session_user_id
      FROM (SELECT ${SITE_COLUMNS} FROM site WHERE ${siteWhere} ORDER BY id LIMIT 2) s
      LEFT JOIN users u ON u.site_id = s.id AND ${userOn}
-     ORDER BY s.id, u.id`,
-    params,
-  )
+     ORDER BY s.id, u.id`
+  return { sql, params, param }
+}
+
+const credentialsFrom = <U extends LoginUser>(
+  rows: readonly Row[],
+  userOf: (row: Row) => U | undefined,
+): CredentialRead<U> => {
   const [row] = rows
   // no name and several sites: the request is ambiguous, as an unknown site is
   if (row === undefined || rows.some((other) => other['id'] !== row['id']))
@@ -343,6 +350,92 @@ const credentials = async <U extends LoginUser>(
     user: userOf(row),
     sessionUserId: sessionUser === null || sessionUser === undefined ? undefined : Number(sessionUser),
   }
+}
+
+const credentials = async <U extends LoginUser>(
+  tx: Queryable,
+  named: Credentials,
+  userColumns: string,
+  userOf: (row: Row) => U | undefined,
+): Promise<CredentialRead<U>> => {
+  const { sql, params } = credentialStatement(named, userColumns)
+  return credentialsFrom(await tx.query(sql, params), userOf)
+}
+
+/**
+ * A session ticket's credentials that name their site and user (D-SP-10): what an operation needs
+ * to authenticate in its own first statement.
+ */
+export interface TicketCredentials extends Credentials {
+  readonly ticketHash: string
+}
+
+/**
+ * The condition, over the `cred` row of {@link credentialStatement}, under which the ticket path
+ * of authentication signs the caller in (`judgeTicket` in operations/caller.ts decides the same
+ * from the same row): a live session of the site whose user is the one named, not deactivated.
+ */
+const SIGNED_IN = `cred.session_user_id = cred.u_id AND cred.u_active IS DISTINCT FROM '"DEACTIVATED"'::jsonb`
+
+/** A credential read, and what the operation's statement read in it when the caller is signed in. */
+export interface CredentialsAnd<T> {
+  readonly credentials: CredentialRead
+  /** Undefined when the caller is not signed in, or the operation found nothing. */
+  readonly read: T | undefined
+}
+
+/**
+ * D-SP-10, SetUser: authentication and {@link lockWriteTarget} in ONE statement (one snapshot).
+ * The user named `webExId` is locked only when the ticket signs its user in ({@link SIGNED_IN}):
+ * a caller who is not signed in never waits for, nor holds, a user's lock. The caller of the
+ * write is the signed-in user, read in the same statement.
+ */
+export const readCredentialsAndLockTarget = async (
+  tx: Queryable,
+  named: TicketCredentials,
+  webExId: string,
+): Promise<CredentialsAnd<WriteTarget>> => {
+  const statement = credentialStatement(named, LOGIN_USER_COLUMNS)
+  const target = statement.param(webExId)
+  const rows = await tx.query(
+    `WITH cred AS (${statement.sql}),
+     w AS (
+       SELECT ${prefixedUser('t')}
+       FROM cred
+       JOIN users t ON t.site_id = cred.id AND lower(t.web_ex_id) = lower(${target})
+       WHERE ${SIGNED_IN}
+       FOR UPDATE OF t
+     )
+     SELECT cred.*, w.* FROM cred LEFT JOIN w ON true`,
+    statement.params,
+  )
+  const credentials = credentialsFrom(rows, loginUserFrom)
+  const [row] = rows
+  const locked = row === undefined ? undefined : userFrom(row, 't')
+  const { site, user } = credentials
+  if (locked === undefined || site === undefined || user === undefined) return { credentials, read: undefined }
+  return { credentials, read: { site, target: locked, caller: locked.id === user.id ? locked : user } }
+}
+
+/**
+ * D-SP-10, GetUser: authentication and the user named `webExId` in ONE statement (one snapshot,
+ * no lock); the user is read only when the ticket signs its caller in ({@link SIGNED_IN}).
+ */
+export const readCredentialsAndUser = async (
+  tx: Queryable,
+  named: TicketCredentials,
+  webExId: string,
+): Promise<CredentialsAnd<StoredUser>> => {
+  const statement = credentialStatement(named, LOGIN_USER_COLUMNS)
+  const target = statement.param(webExId)
+  const rows = await tx.query(
+    `WITH cred AS (${statement.sql})
+     SELECT cred.*, ${prefixedUser('t')} FROM cred
+     LEFT JOIN users t ON t.site_id = cred.id AND lower(t.web_ex_id) = lower(${target}) AND ${SIGNED_IN}`,
+    statement.params,
+  )
+  const [row] = rows
+  return { credentials: credentialsFrom(rows, loginUserFrom), read: row === undefined ? undefined : userFrom(row, 't') }
 }
 
 /** The users named (case-insensitive), locked in id order: two such requests cannot deadlock. */

@@ -17,6 +17,7 @@ import {
   readCredentialsWithDocument,
   type SiteRecord,
   type StoredUser,
+  type TicketCredentials,
 } from '../db/store.js'
 
 /** A Webex failure answer: exceptionID and reason. */
@@ -79,8 +80,7 @@ const authenticateWith = async <U extends LoginUser>(
     if (site === undefined || sessionUserId === undefined) return fail(INVALID_TICKET)
     // bound to its user: a ticket presented with another user's name is not valid for them
     const owner = named === undefined ? await findUserById(db, site.id, sessionUserId, 'none') : user
-    if (owner?.id !== sessionUserId) return fail(INVALID_TICKET)
-    return mayLogIn(owner.user) ? { ok: true, value: { site, caller: owner } } : fail(INVALID_TICKET)
+    return judgeTicket({ site, user: owner, sessionUserId })
   }
 
   if (context.accessToken !== undefined) {
@@ -98,6 +98,34 @@ const authenticateWith = async <U extends LoginUser>(
   }
 
   return fail(INCORRECT_USER_OR_PASSWORD)
+}
+
+/**
+ * The ticket path's verdict on what {@link readCredentials} read for a context that named its user:
+ * a live session of the site, of the user named, who may sign in. The SQL of D-SP-10
+ * (`SIGNED_IN` in db/store.ts) states the same condition for the statements that authenticate
+ * and read (or lock) at once.
+ */
+export const judgeTicket = <U extends LoginUser>(read: CredentialRead<U>): Authentication<U> => {
+  const { site, user, sessionUserId } = read
+  if (site === undefined || sessionUserId === undefined || user?.id !== sessionUserId) return fail(INVALID_TICKET)
+  return mayLogIn(user.user) ? { ok: true, value: { site, caller: user } } : fail(INVALID_TICKET)
+}
+
+/**
+ * The credentials of a securityContext that authenticates by session ticket and names its site
+ * and user (D-SP-10): such a request can authenticate in its operation's first statement.
+ * Undefined for every other context (they authenticate first, as {@link authenticate} does).
+ */
+export const ticketCredentials = (context: SecurityContext): TicketCredentials | undefined => {
+  const { sessionTicket, siteID, siteName, webExID, email } = context
+  if (sessionTicket === undefined || (siteID === undefined && siteName === undefined)) return undefined
+  if (webExID === undefined && email === undefined) return undefined
+  return {
+    ticketHash: sha256(sessionTicket),
+    ...(siteID !== undefined ? { siteID } : siteName !== undefined ? { siteName } : {}),
+    ...(webExID !== undefined ? { webExID } : email !== undefined ? { email } : {}),
+  }
 }
 
 /**

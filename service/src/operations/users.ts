@@ -51,15 +51,19 @@ import {
   lockUsers,
   lockWriteTarget,
   readCallerAndUser,
+  readCredentialsAndLockTarget,
+  readCredentialsAndUser,
   readSite,
   type SiteRecord,
   type StoredCaller,
   type StoredUser,
+  type TicketCredentials,
   takenEmails,
   takenWebExIds,
   updateUser,
+  type WriteTarget,
 } from '../db/store.js'
-import { type Authenticated, INCORRECT_USER_OR_PASSWORD } from './caller.js'
+import { type Authenticated, type Failure, INCORRECT_USER_OR_PASSWORD, judgeTicket } from './caller.js'
 import { withGeneratedCodes } from './effects.js'
 
 /** What every operation runs with. */
@@ -132,39 +136,99 @@ const writeEffects = (tx: Queryable, siteId: number, operation: string, webExId:
 // SetUser
 // -------------------------------------------------------------------------------------
 
+/**
+ * The transaction of a SetUser: lock order, the engine, the write. `locked` is the target already
+ * locked and read with the caller's authentication (D-SP-10); without it the target is locked here.
+ */
+const setUserIn = async (
+  tx: Queryable,
+  ctx: OperationContext,
+  auth: Authenticated,
+  body: SetUserBody,
+  holdSite: boolean,
+  newHash: string | undefined,
+  locked?: WriteTarget,
+): Promise<string> => {
+  // lock order: the site row first (when this request can change what it guards), then the user
+  if (holdSite && (await readSite(tx, auth.site.id, 'update')) === undefined)
+    return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+  // the target locked, the site row and the caller read, in one statement (D-SP-2)
+  const read = locked ?? (await lockWriteTarget(tx, auth.site.id, body.webExId, auth.caller.id))
+  if (read === undefined)
+    return (await readSite(tx, auth.site.id, 'none')) === undefined
+      ? renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+      : renderFailureResponse(userNotFound(body.webExId))
+  const { site, target } = read
+  const caller = read.caller === undefined ? undefined : callerOf(read.caller)
+  if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
+  const context = await siteContext(tx, site, { names: [body.newWebExId], emails: [body.email] }, target.id)
+  // D-R20: the database is case-insensitive, the engine gets the stored spelling
+  const result = applySetUser(target.user, context, { caller, body: { ...body, webExId: target.user.webExId } })
+  ctx.log.info({ operation: 'SetUser', webExId: target.user.webExId, caller: caller.webExId, ...outcome(result) })
+  if (E.isLeft(result)) return renderSetUserResponse(result)
+  const { user, effects } = result.right
+  if (!holdSite && changesSite(target.user, user)) throw new NeedsSiteLock()
+  const hash = newHash ?? (user.password === undefined ? null : target.passwordHash)
+  await updateUser(tx, site.id, target, withGeneratedCodes(user, effects), hash)
+  await writeEffects(tx, site.id, 'SetUser', user.webExId, effects)
+  return renderSetUserResponse(result)
+}
+
 export const setUser = async (ctx: OperationContext, auth: Authenticated, body: SetUserBody): Promise<string> => {
   // scrypt outside the transaction: it must not hold any lock for its ~50 ms
   const newHash = body.password === undefined ? undefined : await hashPassword(body.password)
   const once = (holdSite: boolean): Promise<string> =>
-    ctx.db.transaction(async (tx) => {
-      // lock order: the site row first (when this request can change what it guards), then the user
-      if (holdSite && (await readSite(tx, auth.site.id, 'update')) === undefined)
-        return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
-      // the target locked, the site row and the caller read, in one statement (D-SP-2)
-      const read = await lockWriteTarget(tx, auth.site.id, body.webExId, auth.caller.id)
-      if (read === undefined)
-        return (await readSite(tx, auth.site.id, 'none')) === undefined
-          ? renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
-          : renderFailureResponse(userNotFound(body.webExId))
-      const { site, target } = read
-      const caller = read.caller === undefined ? undefined : callerOf(read.caller)
-      if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
-      const context = await siteContext(tx, site, { names: [body.newWebExId], emails: [body.email] }, target.id)
-      // D-R20: the database is case-insensitive, the engine gets the stored spelling
-      const result = applySetUser(target.user, context, { caller, body: { ...body, webExId: target.user.webExId } })
-      ctx.log.info({ operation: 'SetUser', webExId: target.user.webExId, caller: caller.webExId, ...outcome(result) })
-      if (E.isLeft(result)) return renderSetUserResponse(result)
-      const { user, effects } = result.right
-      if (!holdSite && changesSite(target.user, user)) throw new NeedsSiteLock()
-      const hash = newHash ?? (user.password === undefined ? null : target.passwordHash)
-      await updateUser(tx, site.id, target, withGeneratedCodes(user, effects), hash)
-      await writeEffects(tx, site.id, 'SetUser', user.webExId, effects)
-      return renderSetUserResponse(result)
-    })
+    ctx.db.transaction((tx) => setUserIn(tx, ctx, auth, body, holdSite, newHash))
   try {
     return await once(mayChangeSite(body))
   } catch (thrown) {
     if (thrown instanceof NeedsSiteLock) return once(true)
+    throw thrown
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// D-SP-10: SetUser and GetUser that authenticate in their first statement
+// -------------------------------------------------------------------------------------
+
+/** The answer of an operation that authenticated its caller itself, or why it did not. */
+export type Answered =
+  { readonly ok: true; readonly answer: string } | { readonly ok: false; readonly failure: Failure }
+
+/**
+ * True when a SetUser can authenticate in the statement that locks its target (D-SP-10): it
+ * holds no site row (the site row is locked before the user, and never for a caller not yet
+ * signed in) and hashes no password (scrypt only after authentication, outside the transaction).
+ */
+export const setUserAuthenticatesInline = (body: SetUserBody): boolean =>
+  !mayChangeSite(body) && body.password === undefined
+
+/**
+ * SetUser by a session ticket (D-SP-10): BEGIN, the authentication and the locking read of the
+ * target in one round trip, the update with COMMIT in a second. The target is locked only when
+ * the ticket signs the caller in; the verdict is {@link judgeTicket}'s, as for every request.
+ * Only for a body {@link setUserAuthenticatesInline} accepts.
+ */
+export const setUserByTicket = async (
+  ctx: OperationContext,
+  named: TicketCredentials,
+  body: SetUserBody,
+): Promise<Answered> => {
+  let signedIn: Authenticated | undefined
+  try {
+    return await ctx.db.transaction(async (tx): Promise<Answered> => {
+      const { credentials, read } = await readCredentialsAndLockTarget(tx, named, body.webExId)
+      const auth = judgeTicket(credentials)
+      if (!auth.ok) return auth
+      signedIn = auth.value
+      return { ok: true, answer: await setUserIn(tx, ctx, auth.value, body, false, undefined, read) }
+    })
+  } catch (thrown) {
+    // the write changes what the site row guards after all: again, holding it, as setUser does
+    if (thrown instanceof NeedsSiteLock && signedIn !== undefined) {
+      const auth = signedIn
+      return { ok: true, answer: await ctx.db.transaction((tx) => setUserIn(tx, ctx, auth, body, true, undefined)) }
+    }
     throw thrown
   }
 }
@@ -179,9 +243,32 @@ export const setUser = async (ctx: OperationContext, auth: Authenticated, body: 
  */
 export const getUser = async (ctx: OperationContext, auth: Authenticated, webExId: string): Promise<string> => {
   const read = await readCallerAndUser(ctx.db, auth.site.id, auth.caller.id, webExId)
-  const caller = read.caller === undefined ? undefined : callerOf(read.caller)
+  return answerGetUser(ctx, read.caller, read.target, webExId)
+}
+
+/**
+ * GetUser by a session ticket (D-SP-10): the authentication and the read in one statement, so one
+ * round trip and one snapshot; the caller is the signed-in user as that statement read them.
+ */
+export const getUserByTicket = async (
+  ctx: OperationContext,
+  named: TicketCredentials,
+  webExId: string,
+): Promise<Answered> => {
+  const { credentials, read } = await readCredentialsAndUser(ctx.db, named, webExId)
+  const auth = judgeTicket(credentials)
+  if (!auth.ok) return auth
+  return { ok: true, answer: answerGetUser(ctx, auth.value.caller, read, webExId) }
+}
+
+const answerGetUser = (
+  ctx: OperationContext,
+  stored: StoredCaller | undefined,
+  target: StoredUser | undefined,
+  webExId: string,
+): string => {
+  const caller = stored === undefined ? undefined : callerOf(stored)
   if (caller === undefined) return renderFailureResponse(INCORRECT_USER_OR_PASSWORD)
-  const { target } = read
   // the core's one read rule (D-OP-1): admins, read-only ones too, read anyone; others themselves
   const mayReadTarget = mayRead(caller, webExId)
   ctx.log.info({

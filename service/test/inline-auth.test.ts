@@ -1,0 +1,341 @@
+/**
+ * D-SP-10 (issue 15 goal 5): SetUser and GetUser with a session ticket that names its site and
+ * user authenticate in the operation's own first statement. Asserted: the answers are those of
+ * the separate authentication for every mix of ticket, name and site (a property, on PGlite);
+ * the statements sent (one for GetUser; BEGIN, one read, the write and COMMIT for SetUser); and,
+ * on PostgreSQL, that the target is locked only when the ticket signs its caller in — a caller
+ * who is not signed in never waits for a user another transaction holds.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
+import pg from 'pg'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { renderFailureResponse, type SecurityContext } from 'webex-user-rules/xml'
+import { type Database, openDatabase, type Queryable, type Row } from '../src/db/database.js'
+import { migrate } from '../src/db/migrations.js'
+import { findSite, findUser, type TicketCredentials } from '../src/db/store.js'
+import { authenticate, issueSessionTicket, ticketCredentials } from '../src/operations/caller.js'
+import {
+  type Answered,
+  getUser,
+  getUserByTicket,
+  type OperationContext,
+  setUser,
+  setUserAuthenticatesInline,
+  setUserByTicket,
+} from '../src/operations/users.js'
+import { decodeSeed, importSeed } from '../src/seed.js'
+import { freshPostgres, POSTGRES_URL, status } from './helpers.js'
+
+const silent = pino({ level: 'silent' })
+const SITE = { allowUserToChangeUserName: false, productIds: [], controlHubManaged: false }
+const USERS = [
+  { webExId: 'admin', email: 'admin@example.com', privilege: { siteAdmin: true } },
+  { webExId: 'host1', email: 'host1@example.com' },
+  { webExId: 'gone', email: 'gone@example.com', active: 'DEACTIVATED', privilege: { siteAdmin: true } },
+  { webExId: 't1', email: 't1@example.com' },
+  { webExId: 't2', email: 't2@example.com' },
+]
+
+/** The tickets the scenarios present: live ones of three users on site A, one of site B, an expired one. */
+type TicketName = 'adminA' | 'host1A' | 'goneA' | 'adminB' | 'expiredA' | 'madeUp'
+
+interface World {
+  readonly siteA: { readonly id: number; readonly name: string }
+  readonly siteB: { readonly name: string }
+  readonly tickets: Readonly<Record<TicketName, string>>
+}
+
+let nextSite = 1
+
+/** Sites A and B with {@link USERS}, and a ticket of each kind. */
+const prepare = async (db: Database): Promise<World> => {
+  const names = [0, 1].map(() => {
+    const siteId = nextSite++
+    return { siteId, siteName: `inline${String(siteId)}` }
+  })
+  for (const { siteId, siteName } of names) {
+    const sites = decodeSeed({ siteName, siteId, site: SITE, users: USERS })
+    if (E.isLeft(sites)) throw new Error(sites.left)
+    await importSeed(db, sites.right)
+  }
+  const ticketOf = async (siteName: string, webExId: string): Promise<string> => {
+    const site = await findSite(db, { siteName })
+    const user = site === undefined ? undefined : await findUser(db, site.id, webExId, 'none')
+    if (site === undefined || user === undefined) throw new Error(`${siteName}/${webExId}`)
+    return (await issueSessionTicket(db, site, user.id)).ticket
+  }
+  const [a, b] = names
+  if (a === undefined || b === undefined) throw new Error('two sites')
+  const expiredA = await ticketOf(a.siteName, 'admin')
+  await db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE site_id = $1", [a.siteId])
+  return {
+    siteA: { id: a.siteId, name: a.siteName },
+    siteB: { name: b.siteName },
+    tickets: {
+      adminA: await ticketOf(a.siteName, 'admin'),
+      host1A: await ticketOf(a.siteName, 'host1'),
+      goneA: await ticketOf(a.siteName, 'gone'),
+      adminB: await ticketOf(b.siteName, 'admin'),
+      expiredA,
+      madeUp: 'AAABBBdummySessionTicket000111',
+    },
+  }
+}
+
+const ctxOf = (db: Database): OperationContext => ({ db, log: silent })
+const answerOf = (answered: Answered): string =>
+  answered.ok ? answered.answer : renderFailureResponse(answered.failure)
+const named = (context: SecurityContext): TicketCredentials => {
+  const credentials = ticketCredentials(context)
+  if (credentials === undefined) throw new Error('not a ticket context that names its site and user')
+  return credentials
+}
+
+describe('D-SP-10: authentication in the operation statement answers as the separate authentication', () => {
+  let db: Database
+  let world: World
+  beforeAll(async () => {
+    db = await openDatabase('memory:')
+    await migrate(db)
+    world = await prepare(db)
+  })
+  afterAll(async () => {
+    await db.close()
+  })
+
+  const contexts = (w: () => World) =>
+    fc
+      .record({
+        ticket: fc.constantFrom<TicketName>('adminA', 'host1A', 'goneA', 'adminB', 'expiredA', 'madeUp'),
+        name: fc.constantFrom('admin', 'host1', 'gone', 'nobody', 'ADMIN'),
+        byEmail: fc.boolean(),
+        site: fc.constantFrom('A', 'B', 'A by id', 'unknown'),
+      })
+      .map(({ ticket, name, byEmail, site }): SecurityContext => {
+        const { siteA, siteB, tickets } = w()
+        return {
+          sessionTicket: tickets[ticket],
+          ...(byEmail ? { email: `${name}@example.com` } : { webExID: name }),
+          ...(site === 'A by id'
+            ? { siteID: siteA.id }
+            : { siteName: site === 'A' ? siteA.name : site === 'B' ? siteB.name : 'nosuchsite' }),
+        }
+      })
+
+  it('GetUser: the same answer for every ticket, name and site, and for every target', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        contexts(() => world),
+        fc.constantFrom('admin', 'host1', 'gone', 't1', 'nobody', 'T2'),
+        async (context, target) => {
+          const auth = await authenticate(db, context)
+          const separate = auth.ok ? await getUser(ctxOf(db), auth.value, target) : renderFailureResponse(auth.failure)
+          const inline = answerOf(await getUserByTicket(ctxOf(db), named(context), target))
+          expect(inline).toBe(separate)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('SetUser: the same answer for every ticket, name and site, and for every target', async () => {
+    let n = 0
+    await fc.assert(
+      fc.asyncProperty(
+        contexts(() => world),
+        fc.constantFrom('t1', 'T2', 'host1', 'admin', 'nobody'),
+        async (context, target) => {
+          const body = { webExId: target, firstName: `First${String(n++)}` }
+          expect(setUserAuthenticatesInline(body)).toBe(true)
+          const auth = await authenticate(db, context)
+          const separate = auth.ok ? await setUser(ctxOf(db), auth.value, body) : renderFailureResponse(auth.failure)
+          const inline = answerOf(await setUserByTicket(ctxOf(db), named(context), body))
+          expect(inline).toBe(separate)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('SetUser by a signed-in admin writes; a made-up ticket writes nothing (030047)', async () => {
+    const site = { siteName: world.siteA.name }
+    const ok = await setUserByTicket(
+      ctxOf(db),
+      named({ webExID: 'admin', sessionTicket: world.tickets.adminA, ...site }),
+      { webExId: 't1', firstName: 'Written' },
+    )
+    expect(status(answerOf(ok)).result).toBe('SUCCESS')
+    const refused = await setUserByTicket(
+      ctxOf(db),
+      named({ webExID: 'admin', sessionTicket: world.tickets.madeUp, ...site }),
+      { webExId: 't1', firstName: 'NotWritten' },
+    )
+    expect(refused).toEqual({ ok: false, failure: { exceptionID: '030047', reason: 'Not a valid session ticket' } })
+    const t1 = await findUser(db, world.siteA.id, 't1', 'none')
+    expect(t1?.user.firstName).toBe('Written')
+  })
+
+  it('what may not authenticate inline: a password to hash, a change of what the site row guards, a context without a site or a name', () => {
+    expect(setUserAuthenticatesInline({ webExId: 't1', password: 'New-Pass-1' })).toBe(false)
+    expect(setUserAuthenticatesInline({ webExId: 't1', active: 'DEACTIVATED' })).toBe(false)
+    expect(setUserAuthenticatesInline({ webExId: 't1', email: 'x@example.com' })).toBe(false)
+    expect(setUserAuthenticatesInline({ webExId: 't1', newWebExId: 'x' })).toBe(false)
+    expect(setUserAuthenticatesInline({ webExId: 't1', privilege: { attendeeOnly: true } })).toBe(false)
+    expect(setUserAuthenticatesInline({ webExId: 't1', privilege: { host: true } })).toBe(true)
+    expect(ticketCredentials({ webExID: 'admin', sessionTicket: 't' })).toBeUndefined()
+    expect(ticketCredentials({ siteName: 's', sessionTicket: 't' })).toBeUndefined()
+    expect(ticketCredentials({ webExID: 'admin', siteName: 's', password: 'p' })).toBeUndefined()
+    expect(ticketCredentials({ webExID: 'admin', siteName: 's', sessionTicket: 't' })).toMatchObject({
+      webExID: 'admin',
+      siteName: 's',
+    })
+  })
+})
+
+describe('D-SP-10: the statements of an inline-authenticated request', () => {
+  let db: Database
+  let world: World
+  beforeAll(async () => {
+    db = await openDatabase('memory:')
+    await migrate(db)
+    world = await prepare(db)
+  })
+  afterAll(async () => {
+    await db.close()
+  })
+
+  /** `db` with every statement sent written down, BEGIN and COMMIT included. */
+  const recording = (): { readonly db: Database; readonly sent: string[] } => {
+    const sent: string[] = []
+    const record = (q: Queryable): Queryable => ({
+      query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => {
+        sent.push(sql.replace(/\s+/g, ' ').trim())
+        return q.query<R>(sql, params)
+      },
+      execute: (sql: string, params?: readonly unknown[]) => {
+        sent.push(sql.replace(/\s+/g, ' ').trim())
+        return q.execute(sql, params)
+      },
+    })
+    const outside = record(db)
+    return {
+      sent,
+      db: {
+        kind: db.kind,
+        query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => outside.query<R>(sql, params),
+        execute: (sql: string, params?: readonly unknown[]) => outside.execute(sql, params),
+        transaction: async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
+          sent.push('BEGIN')
+          try {
+            return await db.transaction((tx) => work(record(tx)))
+          } finally {
+            sent.push('COMMIT')
+          }
+        },
+        close: () => db.close(),
+      },
+    }
+  }
+
+  const admin = (): TicketCredentials =>
+    named({ webExID: 'admin', sessionTicket: world.tickets.adminA, siteName: world.siteA.name })
+
+  it('GetUser: one statement, authentication and read together', async () => {
+    const rec = recording()
+    const answer = answerOf(await getUserByTicket(ctxOf(rec.db), admin(), 't1'))
+    expect(status(answer).result).toBe('SUCCESS')
+    expect(rec.sent).toHaveLength(1)
+    expect(rec.sent[0]).toMatch(/^WITH cred AS \(SELECT .* FROM sessions WHERE ticket_hash = /)
+  })
+
+  it('SetUser of a firstName: BEGIN, one statement that authenticates and locks, the update, COMMIT', async () => {
+    const rec = recording()
+    const answer = answerOf(await setUserByTicket(ctxOf(rec.db), admin(), { webExId: 't2', firstName: 'Two' }))
+    expect(status(answer).result).toBe('SUCCESS')
+    expect(rec.sent.map((sql) => sql.split(' ')[0])).toEqual(['BEGIN', 'WITH', 'UPDATE', 'COMMIT'])
+    expect(rec.sent[1]).toContain('FOR UPDATE OF t')
+    expect(rec.sent[1]).toContain('FROM sessions WHERE ticket_hash = ')
+  })
+})
+
+describe.runIf(POSTGRES_URL !== undefined)('D-SP-10 on PostgreSQL: only a signed-in caller locks the target', () => {
+  let database: Awaited<ReturnType<typeof freshPostgres>>
+  let db: Database
+  let world: World
+  let holder: pg.Client
+  beforeAll(async () => {
+    database = await freshPostgres()
+    db = await openDatabase(database.url, { poolSize: 4 })
+    await migrate(db)
+    world = await prepare(db)
+    holder = new pg.Client({ connectionString: database.url })
+    await holder.connect()
+  })
+  afterAll(async () => {
+    await holder.end()
+    await db.close()
+    await database.drop()
+  })
+
+  /** Another transaction holds t1's row until `release`. */
+  const holdT1 = async (): Promise<{ release: () => Promise<void> }> => {
+    await holder.query('BEGIN')
+    await holder.query("SELECT id FROM users WHERE site_id = $1 AND web_ex_id = 't1' FOR UPDATE", [world.siteA.id])
+    return {
+      release: async () => {
+        await holder.query('COMMIT')
+      },
+    }
+  }
+
+  it("made-up, expired, another user's, a deactivated user's and another site's tickets answer 030047 while t1 is held: they never wait for its lock", async () => {
+    const held = await holdT1()
+    try {
+      const site = { siteName: world.siteA.name }
+      const refused: [string, SecurityContext][] = [
+        ['made up', { webExID: 'admin', sessionTicket: world.tickets.madeUp, ...site }],
+        ['expired', { webExID: 'admin', sessionTicket: world.tickets.expiredA, ...site }],
+        ["host1's, named admin", { webExID: 'admin', sessionTicket: world.tickets.host1A, ...site }],
+        ["a deactivated admin's", { webExID: 'gone', sessionTicket: world.tickets.goneA, ...site }],
+        ["site B's", { webExID: 'admin', sessionTicket: world.tickets.adminB, ...site }],
+      ]
+      for (const [why, context] of refused) {
+        // were the lock taken or awaited, this would wait for the holder, which waits for this loop
+        const answered = await setUserByTicket(ctxOf(db), named(context), { webExId: 't1', firstName: 'Never' })
+        expect({ why, answered }).toEqual({
+          why,
+          answered: { ok: false, failure: { exceptionID: '030047', reason: 'Not a valid session ticket' } },
+        })
+      }
+    } finally {
+      await held.release()
+    }
+  }, 20_000)
+
+  it('a signed-in caller waits for the lock, then writes', async () => {
+    const held = await holdT1()
+    let pending: Promise<Answered> | undefined
+    try {
+      pending = setUserByTicket(
+        ctxOf(db),
+        named({ webExID: 'admin', sessionTicket: world.tickets.adminA, siteName: world.siteA.name }),
+        { webExId: 't1', firstName: 'AfterTheLock' },
+      )
+      // the request's backend shows up waiting on a row lock (the only lock waited on in this database)
+      for (;;) {
+        const [row] = await db.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        )
+        if (Number(row?.n) > 0) break
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    } finally {
+      await held.release()
+    }
+    const answered = await pending
+    expect(status(answerOf(answered)).result).toBe('SUCCESS')
+    expect((await findUser(db, world.siteA.id, 't1', 'none'))?.user.firstName).toBe('AfterTheLock')
+  }, 20_000)
+})
