@@ -224,7 +224,10 @@ export const setUserByTicket = async (
       return { ok: true, answer: await setUserIn(tx, ctx, auth.value, body, false, undefined, read) }
     })
   } catch (thrown) {
-    // the write changes what the site row guards after all: again, holding it, as setUser does
+    // the write changes what the site row guards after all: again, holding it, as setUser does.
+    // Defensive: no body setUserAuthenticatesInline accepts can do that under today's rules (only
+    // the elements mayChangeSite names change the count, a name or an e-mail); a later rule that can
+    // must not write without the site row
     if (thrown instanceof NeedsSiteLock && signedIn !== undefined) {
       const auth = signedIn
       return { ok: true, answer: await ctx.db.transaction((tx) => setUserIn(tx, ctx, auth, body, true, undefined)) }
