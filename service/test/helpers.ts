@@ -20,6 +20,7 @@ import {
   type SecurityContext,
 } from 'webex-user-rules/xml'
 import { type App, createApp } from '../src/app.js'
+import type { Database, Queryable, Row } from '../src/db/database.js'
 import { findSite, findUser, type StoredUser } from '../src/db/store.js'
 import { issueSessionTicket } from '../src/operations/caller.js'
 import { serve, type Served } from '../src/serve.js'
@@ -200,3 +201,44 @@ export const spawnServer = (args: readonly string[]): Promise<ServerProcess> =>
       reject(new Error(`the server exited (${String(code)}) before listening: ${err}`))
     })
   })
+
+/**
+ * `db` with every statement it is sent written down (BEGIN and COMMIT included), and apart the ones
+ * sent through `execute` (on PostgreSQL: not awaited, they travel with the COMMIT, D-SP-6).
+ */
+export const recording = (
+  db: Database,
+): { readonly db: Database; readonly sent: string[]; readonly executed: string[] } => {
+  const sent: string[] = []
+  const executed: string[] = []
+  const record = (q: Queryable): Queryable => ({
+    query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => {
+      sent.push(sql.replace(/\s+/g, ' ').trim())
+      return q.query<R>(sql, params)
+    },
+    execute: (sql: string, params?: readonly unknown[]) => {
+      sent.push(sql.replace(/\s+/g, ' ').trim())
+      executed.push(sql.replace(/\s+/g, ' ').trim())
+      return q.execute(sql, params)
+    },
+  })
+  const outside = record(db)
+  return {
+    sent,
+    executed,
+    db: {
+      kind: db.kind,
+      query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => outside.query<R>(sql, params),
+      execute: (sql: string, params?: readonly unknown[]) => outside.execute(sql, params),
+      transaction: async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
+        sent.push('BEGIN')
+        try {
+          return await db.transaction((tx) => work(record(tx)))
+        } finally {
+          sent.push('COMMIT')
+        }
+      },
+      close: () => db.close(),
+    },
+  }
+}

@@ -11,10 +11,10 @@ import pg from 'pg'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderFailureResponse, type SecurityContext } from 'webex-user-rules/xml'
-import { type Database, openDatabase, type Queryable, type Row } from '../src/db/database.js'
+import { type Database, openDatabase } from '../src/db/database.js'
 import { migrate } from '../src/db/migrations.js'
 import { findSite, findUser, type TicketCredentials } from '../src/db/store.js'
-import { authenticate, issueSessionTicket, ticketCredentials } from '../src/operations/caller.js'
+import { type Authenticated, authenticate, issueSessionTicket, ticketCredentials } from '../src/operations/caller.js'
 import {
   type Answered,
   getUser,
@@ -25,7 +25,7 @@ import {
   setUserByTicket,
 } from '../src/operations/users.js'
 import { decodeSeed, importSeed } from '../src/seed.js'
-import { freshPostgres, POSTGRES_URL, status } from './helpers.js'
+import { freshPostgres, POSTGRES_URL, recording, status } from './helpers.js'
 
 const silent = pino({ level: 'silent' })
 const SITE = { allowUserToChangeUserName: false, productIds: [], controlHubManaged: false }
@@ -92,7 +92,7 @@ const named = (context: SecurityContext): TicketCredentials => {
   return credentials
 }
 
-describe('D-SP-10: authentication in the operation statement answers as the separate authentication', () => {
+describe('D-SP-10 on PGlite: the answers of the separate authentication, and the statements sent', () => {
   let db: Database
   let world: World
   beforeAll(async () => {
@@ -131,16 +131,36 @@ describe('D-SP-10: authentication in the operation statement answers as the sepa
     }
   }
 
-  it('GetUser: the same answer for every ticket, name and site, and for every target (all 1,440 combinations)', async () => {
+  /**
+   * For every context and every target: the inline answer, which must be the answer of
+   * authentication followed by the operation, on the same body.
+   */
+  const compareAll = async <B>(
+    targets: readonly string[],
+    bodyOf: (target: string) => B,
+    separate: (auth: Authenticated, body: B) => Promise<string>,
+    inline: (credentials: TicketCredentials, body: B) => Promise<Answered>,
+  ): Promise<string[]> => {
     const answers: string[] = []
     for (const context of everyContext())
-      for (const target of ['admin', 'host1', 'gone', 't1', 'nobody', 'T2']) {
+      for (const target of targets) {
+        const body = bodyOf(target)
         const auth = await authenticate(db, context)
-        const separate = auth.ok ? await getUser(ctxOf(db), auth.value, target) : renderFailureResponse(auth.failure)
-        const inline = answerOf(await getUserByTicket(ctxOf(db), named(context), target))
-        expect({ context, target, inline }).toEqual({ context, target, inline: separate })
-        answers.push(inline)
+        const expected = auth.ok ? await separate(auth.value, body) : renderFailureResponse(auth.failure)
+        const answer = answerOf(await inline(named(context), body))
+        expect({ context, target, answer }).toEqual({ context, target, answer: expected })
+        answers.push(answer)
       }
+    return answers
+  }
+
+  it('GetUser: the same answer for every ticket, name and site, and for every target (all 1,440 combinations)', async () => {
+    const answers = await compareAll(
+      ['admin', 'host1', 'gone', 't1', 'nobody', 'T2'],
+      (target) => target,
+      (auth, target) => getUser(ctxOf(db), auth, target),
+      (credentials, target) => getUserByTicket(ctxOf(db), credentials, target),
+    )
     expect(answers).toHaveLength(1440)
     // signed in: the admin (admin, ADMIN; by name or e-mail; site A by name or id: 8 contexts) reads the 5
     // stored targets, host1 (4 contexts) themselves
@@ -151,17 +171,16 @@ describe('D-SP-10: authentication in the operation statement answers as the sepa
 
   it('SetUser: the same answer for every ticket, name and site, and for every target (all 1,200 combinations)', async () => {
     let n = 0
-    const answers: string[] = []
-    for (const context of everyContext())
-      for (const target of ['t1', 'T2', 'host1', 'admin', 'nobody']) {
+    const answers = await compareAll(
+      ['t1', 'T2', 'host1', 'admin', 'nobody'],
+      (target) => {
         const body = { webExId: target, firstName: `First${String(n++)}` }
         expect(setUserAuthenticatesInline(body)).toBe(true)
-        const auth = await authenticate(db, context)
-        const separate = auth.ok ? await setUser(ctxOf(db), auth.value, body) : renderFailureResponse(auth.failure)
-        const inline = answerOf(await setUserByTicket(ctxOf(db), named(context), body))
-        expect({ context, target, inline }).toEqual({ context, target, inline: separate })
-        answers.push(inline)
-      }
+        return body
+      },
+      (auth, body) => setUser(ctxOf(db), auth, body),
+      (credentials, body) => setUserByTicket(ctxOf(db), credentials, body),
+    )
     expect(answers).toHaveLength(1200)
     // the signed-in admin (8 contexts) writes the 4 stored targets
     const { success, failure } = tally(answers)
@@ -202,58 +221,12 @@ describe('D-SP-10: authentication in the operation statement answers as the sepa
       siteName: 's',
     })
   })
-})
-
-describe('D-SP-10: the statements of an inline-authenticated request', () => {
-  let db: Database
-  let world: World
-  beforeAll(async () => {
-    db = await openDatabase('memory:')
-    await migrate(db)
-    world = await prepare(db)
-  })
-  afterAll(async () => {
-    await db.close()
-  })
-
-  /** `db` with every statement sent written down, BEGIN and COMMIT included. */
-  const recording = (): { readonly db: Database; readonly sent: string[] } => {
-    const sent: string[] = []
-    const record = (q: Queryable): Queryable => ({
-      query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => {
-        sent.push(sql.replace(/\s+/g, ' ').trim())
-        return q.query<R>(sql, params)
-      },
-      execute: (sql: string, params?: readonly unknown[]) => {
-        sent.push(sql.replace(/\s+/g, ' ').trim())
-        return q.execute(sql, params)
-      },
-    })
-    const outside = record(db)
-    return {
-      sent,
-      db: {
-        kind: db.kind,
-        query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => outside.query<R>(sql, params),
-        execute: (sql: string, params?: readonly unknown[]) => outside.execute(sql, params),
-        transaction: async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
-          sent.push('BEGIN')
-          try {
-            return await db.transaction((tx) => work(record(tx)))
-          } finally {
-            sent.push('COMMIT')
-          }
-        },
-        close: () => db.close(),
-      },
-    }
-  }
 
   const admin = (): TicketCredentials =>
     named({ webExID: 'admin', sessionTicket: world.tickets.adminA, siteName: world.siteA.name })
 
   it('GetUser: one statement, authentication and read together', async () => {
-    const rec = recording()
+    const rec = recording(db)
     const answer = answerOf(await getUserByTicket(ctxOf(rec.db), admin(), 't1'))
     expect(status(answer).result).toBe('SUCCESS')
     expect(rec.sent).toHaveLength(1)
@@ -261,7 +234,7 @@ describe('D-SP-10: the statements of an inline-authenticated request', () => {
   })
 
   it('SetUser of a firstName: BEGIN, one statement that authenticates and locks, the update, COMMIT', async () => {
-    const rec = recording()
+    const rec = recording(db)
     const answer = answerOf(await setUserByTicket(ctxOf(rec.db), admin(), { webExId: 't2', firstName: 'Two' }))
     expect(status(answer).result).toBe('SUCCESS')
     expect(rec.sent.map((sql) => sql.split(' ')[0])).toEqual(['BEGIN', 'WITH', 'UPDATE', 'COMMIT'])

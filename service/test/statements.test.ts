@@ -10,56 +10,16 @@ import fc from 'fast-check'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countsAsHost } from 'webex-user-rules'
-import { type Database, openDatabase, type Queryable, type Row } from '../src/db/database.js'
+import { type Database, openDatabase } from '../src/db/database.js'
 import { MIGRATIONS, migrate, statements } from '../src/db/migrations.js'
 import { findSite, listUsers } from '../src/db/store.js'
 import { type Authenticated, authenticate, issueSessionTicket } from '../src/operations/caller.js'
 import { createUser, delUser, getUser, type OperationContext, setActive, setUser } from '../src/operations/users.js'
 import { decodeSeed, importSeed } from '../src/seed.js'
-import { status } from './helpers.js'
+import { recording, status } from './helpers.js'
 
 const SITE = { allowUserToChangeUserName: true, productIds: [], controlHubManaged: false }
 const silent = pino({ level: 'silent' })
-
-/**
- * The real database, with every statement it is sent written down (BEGIN and COMMIT included),
- * and apart the ones sent through `execute` (on PostgreSQL: not awaited, they travel with the
- * COMMIT, D-SP-6).
- */
-const recording = (db: Database): { readonly db: Database; readonly sent: string[]; readonly executed: string[] } => {
-  const sent: string[] = []
-  const executed: string[] = []
-  const record = (q: Queryable): Queryable => ({
-    query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => {
-      sent.push(sql.replace(/\s+/g, ' ').trim())
-      return q.query<R>(sql, params)
-    },
-    execute: (sql: string, params?: readonly unknown[]) => {
-      sent.push(sql.replace(/\s+/g, ' ').trim())
-      executed.push(sql.replace(/\s+/g, ' ').trim())
-      return q.execute(sql, params)
-    },
-  })
-  const outside = record(db)
-  return {
-    sent,
-    executed,
-    db: {
-      kind: db.kind,
-      query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => outside.query<R>(sql, params),
-      execute: (sql: string, params?: readonly unknown[]) => outside.execute(sql, params),
-      transaction: async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
-        sent.push('BEGIN')
-        try {
-          return await db.transaction((tx) => work(record(tx)))
-        } finally {
-          sent.push('COMMIT')
-        }
-      },
-      close: () => db.close(),
-    },
-  }
-}
 
 let db: Database
 let nextSite = 1
