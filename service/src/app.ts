@@ -108,7 +108,11 @@ export const createApp = async (options: AppOptions): Promise<App> => {
       return renderFailureResponse(failure)
     }
     // D-SP-10: a session ticket that names its site and user is checked in the operation's statement
-    const ticket = ticketCredentials(message.securityContext)
+    // (hashed here only for the two operations that can use it; the others hash it in authenticate)
+    const ticket =
+      message.operation === 'GetUser' || message.operation === 'SetUser'
+        ? ticketCredentials(message.securityContext)
+        : undefined
     if (ticket !== undefined && message.operation === 'GetUser') {
       const answered = await getUserByTicket(op, ticket, message.body.webExId)
       return answered.ok ? answered.answer : refused(answered.failure)
