@@ -13,6 +13,10 @@
  * 4. while it parses: at most {@link MAX_ELEMENTS} elements, nesting at most {@link MAX_DEPTH}
  *    deep; the first problem stops the parse.
  *
+ * Between 1 and 2, the fast path (`plainDocument.ts`, D-PF-6) reads the plain documents clients
+ * send — a strict subset of what saxes accepts, with the same tree — and declines everything else,
+ * every failure included, which then takes steps 2–4. So every failure is still saxes's.
+ *
  * Every failure carries the document's line and column, which reach the wire `reason` (D-E1).
  * Element names never become keys of objects we build: the tree stores them as values, so
  * `<__proto__>` or `<constructor>` is just an unknown element (D-X6).
@@ -23,6 +27,10 @@ import * as E from '#fp-ts/Either.js'
 import { SaxesParser } from 'saxes'
 import type { DecodeFailure } from '../errors/SetUserError.js'
 import { isSecretName } from '../model/secrets.js'
+import { readPlainDocument } from './plainDocument.js'
+import { localName, NO_ATTRIBUTES, type OpenElement, trimText, type XmlElement } from './tree.js'
+
+export type { XmlElement } from './tree.js'
 
 /**
  * Largest message accepted, in UTF-8 bytes (docs/spec.md §5: 64 KiB).
@@ -54,15 +62,6 @@ export const MAX_DEPTH = 16
  * element over the limit.
  */
 export const MAX_ELEMENTS = 4096
-
-/** One element: local name (prefix removed), attributes by local name, children, and its text. */
-export interface XmlElement {
-  readonly name: string
-  readonly attributes: ReadonlyMap<string, string>
-  readonly children: readonly XmlElement[]
-  /** Character data (references decoded, CDATA kept verbatim), trimmed; `''` when there is none. */
-  readonly text: string
-}
 
 /** A problem with the document itself; always reported with `source: 'message'`. */
 export type DocumentFailure = Omit<DecodeFailure, 'source'>
@@ -119,42 +118,8 @@ export const FORBIDDEN_CHAR =
 
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i
 
-// Trimmed like String.prototype.trim, except CR: XML line-end normalisation turns every literal CR
-// into LF, so a CR in parsed text was written as `&#13;` on purpose (the renderer does that so a
-// value's CR survives) and is kept (D-E3). Up to U+0020, XML text can hold only TAB, LF, CR and
-// space (VT and FF are not XML characters, not even as references), so those are compared; the
-// regex is kept for the white space above U+00A0. Indentation between elements is most of a
-// message's text, and the regex on a one-character string costs about ten times the comparisons.
-const isTrimmed = (c: number): boolean => {
-  if (c <= 0x20) return c === 0x20 || c === 0x0a || c === 0x09
-  // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: from U+0021 to U+009F (and for NaN, past the end) the regex finds no white space either
-  if (c < 0xa0) return false
-  return /\s/.test(String.fromCharCode(c))
-}
-const trimText = (s: string): string => {
-  // charCodeAt outside the string is NaN, no white space, so the first loop stops at the string's
-  // end; the second stops at `start`, so white space only (the indentation between elements, most of
-  // the text events) is read once, not twice
-  let start = 0
-  let end = s.length
-  while (isTrimmed(s.charCodeAt(start))) start++
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a shortcut: past `start` the slice is '' anyway
-  while (end > start && isTrimmed(s.charCodeAt(end - 1))) end--
-  return s.slice(start, end)
-}
-
-// no colon: indexOf is -1, and the whole name is kept
-const localName = (name: string): string => name.slice(name.indexOf(':') + 1)
-
-const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map()
-
-/** An element while it is being read; handed out as an {@link XmlElement} once closed. */
-interface OpenElement {
-  readonly name: string
-  readonly attributes: ReadonlyMap<string, string>
-  readonly children: XmlElement[]
-  text: string
-}
+// a UTF-16 high surrogate not followed by a low one (no `u` flag: the regex reads code units)
+const UNPAIRED_HIGH_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/
 
 /** Why the parse stopped early; thrown from a handler and caught in {@link readDocument}. */
 class Stop extends Error {
@@ -275,18 +240,37 @@ let parser = createParser()
  * problem is a failure of the message, with its line and column.
  */
 export const readDocument = (xml: string): E.Either<readonly DocumentFailure[], XmlElement> => {
-  // a string longer than the limit in UTF-16 units is longer in bytes too; counted exactly only
-  // when it could matter (every message would otherwise pay a pass over its text)
-  if (xml.length > MAX_MESSAGE_BYTES || (mayExceedInBytes(xml.length) && utf8ByteLength(xml) > MAX_MESSAGE_BYTES))
-    return left({
-      code: 'limit',
-      path: '',
-      expected: `a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`,
-      actual:
-        xml.length > 4 * MAX_MESSAGE_BYTES
-          ? `at least ${String(xml.length)} bytes`
-          : `${String(utf8ByteLength(xml))} bytes`,
-    })
+  const tooLarge = sizeFailure(xml)
+  if (tooLarge !== undefined) return tooLarge
+  // the documents real clients send are read by the fast path, which declines every `<!` but a
+  // comment or CDATA section (and one inside them), so it never reads a declaration; saxes reads
+  // the rest and reports every failure (D-PF-6)
+  const plain = readPlainDocument(xml, MAX_ELEMENTS, MAX_DEPTH)
+  return plain === undefined ? readWithSaxes(xml) : E.right(plain)
+}
+
+// a string longer than the limit in UTF-16 units is longer in bytes too; counted exactly only
+// when it could matter (every message would otherwise pay a pass over its text)
+const sizeFailure = (xml: string): E.Either<readonly DocumentFailure[], never> | undefined =>
+  xml.length > MAX_MESSAGE_BYTES || (mayExceedInBytes(xml.length) && utf8ByteLength(xml) > MAX_MESSAGE_BYTES)
+    ? left({
+        code: 'limit',
+        path: '',
+        expected: `a message of at most ${String(MAX_MESSAGE_BYTES)} bytes`,
+        actual:
+          xml.length > 4 * MAX_MESSAGE_BYTES
+            ? `at least ${String(xml.length)} bytes`
+            : `${String(utf8ByteLength(xml))} bytes`,
+      })
+    : undefined
+
+/**
+ * {@link readDocument} without its fast path: the size and declaration checks, then saxes. It reads
+ * every document the fast path declines, failures included; the tests hold the fast path to it.
+ */
+export const readWithSaxes = (xml: string): E.Either<readonly DocumentFailure[], XmlElement> => {
+  const tooLarge = sizeFailure(xml)
+  if (tooLarge !== undefined) return tooLarge
   const declaration = DECLARATION.exec(xml)
   if (declaration !== null)
     return left(
@@ -295,6 +279,19 @@ export const readDocument = (xml: string): E.Either<readonly DocumentFailure[], 
         'a message without DOCTYPE or ENTITY declarations',
         `<!${String(declaration[1])}`,
         positionOf(xml, declaration.index),
+      ),
+    )
+  // saxes 6 reads a high surrogate and whatever unit follows it as one character, so an unpaired
+  // one would pass and swallow the next `<`, `&` or quote; refused here, where saxes would refuse any
+  // other character XML forbids (D-PF-6)
+  const unpaired = UNPAIRED_HIGH_SURROGATE.exec(xml)
+  if (unpaired !== null)
+    return left(
+      located(
+        'document',
+        `${WELL_FORMED} (XML characters only)`,
+        'disallowed character',
+        positionOf(xml, unpaired.index),
       ),
     )
   build.xml = xml
