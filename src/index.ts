@@ -97,6 +97,7 @@ export type {
   Path,
   Props,
   Runnable,
+  StructChild,
   StructInfo,
   StructOf,
   StructType,

@@ -301,10 +301,7 @@ export class StructType<A> extends ModelType<A> {
   readonly _tag = 'StructType' as const
   // per child: its codec, and the same codec again when it is a plain leaf, found once here rather
   // than with an instanceof and a prototype read for every property of every value walked
-  private readonly index: ReadonlyMap<
-    string,
-    { readonly codec: Runnable; readonly leaf: LeafType<unknown> | undefined }
-  >
+  private readonly index: ReadonlyMap<string, StructChild & { readonly leaf: LeafType<unknown> | undefined }>
   private readonly knownKeys: readonly string[]
   constructor(
     name: string,
@@ -315,8 +312,16 @@ export class StructType<A> extends ModelType<A> {
     super(name)
     this.knownKeys = Object.keys(props)
     this.index = new Map(
-      Object.entries(props).map(([key, codec]) => [key, { codec, leaf: isPlainLeaf(codec) ? codec : undefined }]),
+      Object.entries(props).map(([key, codec]) => [key, { key, codec, leaf: isPlainLeaf(codec) ? codec : undefined }]),
     )
+  }
+  /**
+   * The child element named `name`, or `undefined` when the struct has none. The XML decoder looks
+   * element names up here: a name the parser has just made is found in the map by its hash, where
+   * `props[name]` would first look it up among the engine's internalised strings (D-PF-6).
+   */
+  child(name: string): StructChild | undefined {
+    return this.index.get(name)
   }
   run(u: unknown, path: (string | number)[], issues: Issue[]): unknown {
     if (!hasPlainPrototype(u)) {
@@ -476,6 +481,15 @@ export interface StructInfo {
   readonly _tag: 'StructType'
   readonly props: Props
   readonly requiredKeys: readonly string[]
+  /** The child element named `name`, or `undefined` when the struct has none (see {@link StructType.child}). */
+  child(name: string): StructChild | undefined
+}
+/** A child of a struct, as {@link StructInfo.child} finds it. */
+export interface StructChild {
+  /** Its key in `props`: the struct's own string, so a value written under it has a known key. */
+  readonly key: string
+  /** Its codec: `props[key]`. */
+  readonly codec: ModelCodec
 }
 /** What the walkers see of a list. */
 export interface ListInfo {

@@ -162,7 +162,14 @@ export const structValue = (
   // keys are only ever names found in `codec.props`, so no inherited name can be assigned
   const out: Record<string, unknown> = {}
   for (const [name, occurrences] of childrenByName(element)) {
-    const childCodec = Object.hasOwn(codec.props, name) ? codec.props[name] : undefined
+    // the codec's own key is written, not the name the parser made (D-PF-6)
+    const { key, codec: childCodec } = codec.child(name) ?? { key: name, codec: undefined }
+    const [first] = occurrences
+    // most children are one leaf with text only: nothing to report, so no path is built for it
+    if (childCodec?._tag === 'LeafType' && !occurrences[1] && first?.children.length === 0 && !first.attributes.size) {
+      out[key] = leafValue(childCodec, first.text)
+      continue
+    }
     const childPathNode = childPath(path, name)
     if (childCodec === undefined) {
       // the known names only for an unknown element: every struct would otherwise list them
@@ -172,14 +179,13 @@ export const structValue = (
     }
     if (childCodec._tag === 'ListType') {
       const items = listItems(childCodec, name, occurrences, childPathNode, issues)
-      if (items !== SKIP) out[name] = items
+      if (items !== SKIP) out[key] = items
       continue
     }
     duplicated(name, occurrences, childPathNode, issues)
-    const [first] = occurrences
     if (first === undefined) continue
     const value = elementValue(childCodec, first, childPathNode, issues)
-    if (value !== SKIP) out[name] = value
+    if (value !== SKIP) out[key] = value
   }
   return out
 }
