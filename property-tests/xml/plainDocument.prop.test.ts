@@ -472,6 +472,12 @@ describe('D-PF-6 the fast path is complete where it reads: it declines only what
       completeOn(`<a>]]${c}</a>`)
       completeOn(`<a><!--${c}--></a>`)
       completeOn(`<a><!--x-${c}--></a>`)
+      // inside a root, where text after a wrongly read tag would be the root's, not outside it
+      completeOn(`<r><a></a ${c}></r>`)
+      completeOn(`<r><a></a${c}></r>`)
+      completeOn(`<a b${c}"1"/>`)
+      completeOn(`<a b=${c}1${c}/>`)
+      completeOn(`<a bcdefghij${c}="1"/>`)
     }
   })
 })
