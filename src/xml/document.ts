@@ -6,7 +6,8 @@
  * Hardening, in order (docs/security.md):
  * 1. size: more than {@link MAX_MESSAGE_BYTES} UTF-8 bytes is refused before anything else;
  * 2. no DOCTYPE / ENTITY declaration anywhere, refused before parsing (removes the entity attack
- *    surface; saxes never expands declared entities either);
+ *    surface; saxes never expands declared entities either), and no unpaired high surrogate (saxes 6
+ *    would read it with the unit after it);
  * 3. saxes checks everything XML 1.0 asks of a document without a DTD: only XML characters, names,
  *    nesting, quoted unique attributes, references to the five predefined entities or to XML
  *    characters only, one root, nothing but comments, PIs and whitespace around it (D-E3);

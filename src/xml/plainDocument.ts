@@ -134,6 +134,12 @@ const readReference = (s: string, i: number): number => {
 const LINE_END = /\r\n?/g
 const ATTRIBUTE_SPACE = /\r\n|[\t\n\r]/g
 
+/** The literal text `s[start, end)`, its line ends replaced by `by` when `lineEnds` finds any there. */
+const literal = (s: string, start: number, end: number, lineEnds: RegExp | undefined, by: string): string => {
+  const chunk = s.slice(start, end)
+  return lineEnds === undefined ? chunk : chunk.replace(lineEnds, by)
+}
+
 /**
  * Character data from `i` to the next `<` or the end, references decoded and literal line ends
  * normalised, into {@link scanned} (`''` when it is white space only, which trimming would leave
@@ -160,8 +166,7 @@ const scanText = (s: string, i: number, inRoot: boolean): number => {
     if (!inRoot) return -1
     content = true
     if (c === AMP) {
-      const chunk = s.slice(start, i)
-      text += lineEnds ? chunk.replace(LINE_END, '\n') : chunk
+      text += literal(s, start, i, lineEnds ? LINE_END : undefined, '\n')
       lineEnds = false
       if ((i = readReference(s, i)) < 0) return -1
       text += scanned
@@ -173,10 +178,7 @@ const scanText = (s: string, i: number, inRoot: boolean): number => {
     else if ((i = charEnd(s, i, c)) < 0) return -1
   }
   if (!content) scanned = ''
-  else {
-    const chunk = s.slice(start, i)
-    scanned = text + (lineEnds ? chunk.replace(LINE_END, '\n') : chunk)
-  }
+  else scanned = text + literal(s, start, i, lineEnds ? LINE_END : undefined, '\n')
   return i
 }
 
@@ -193,8 +195,7 @@ const scanValue = (s: string, i: number, quote: number): number => {
     const c = s.charCodeAt(i)
     if (c === quote) break
     if (c === AMP) {
-      const chunk = s.slice(start, i)
-      value += spaces ? chunk.replace(ATTRIBUTE_SPACE, ' ') : chunk
+      value += literal(s, start, i, spaces ? ATTRIBUTE_SPACE : undefined, ' ')
       spaces = false
       if ((i = readReference(s, i)) < 0) return -1
       value += scanned
@@ -207,8 +208,7 @@ const scanValue = (s: string, i: number, quote: number): number => {
       if ((i = charEnd(s, i, c)) < 0) return -1
     }
   }
-  const chunk = s.slice(start, i)
-  scanned = value + (spaces ? chunk.replace(ATTRIBUTE_SPACE, ' ') : chunk)
+  scanned = value + literal(s, start, i, spaces ? ATTRIBUTE_SPACE : undefined, ' ')
   return i + 1
 }
 
