@@ -6,6 +6,7 @@
 import type { User } from 'webex-user-rules'
 import { withUserDefaults } from 'webex-user-rules/new-user'
 import type { Database, Queryable } from './database.js'
+import { BASE_KEY, documentFromStored, storedDocumentOf } from './document.js'
 import type { SiteSettings } from './store.js'
 
 export interface Migration {
@@ -31,13 +32,19 @@ const completeStoredUsers = async (tx: Queryable): Promise<void> => {
   for (const site of sites) {
     let after = '0'
     for (;;) {
-      const rows = await tx.query<{ id: string; web_ex_id: string; doc: Omit<User, 'webExId'> }>(
+      const rows = await tx.query<{ id: string; web_ex_id: string; doc: Readonly<Record<string, unknown>> }>(
         'SELECT id, web_ex_id, doc FROM users WHERE site_id = $1 AND id > $2 ORDER BY id LIMIT $3',
         [site.id, after, COMPLETE_BATCH],
       )
       if (rows.length === 0) break
       const completed = rows.map((row) =>
-        JSON.stringify(withUserDefaults({ ...row.doc, webExId: row.web_ex_id }, { site: site.settings, registeredAt })),
+        JSON.stringify(
+          // a database migrated past 5 holds differences (D-SP-11): read either form
+          withUserDefaults(
+            { ...(documentFromStored(row.doc) as Omit<User, 'webExId'>), webExId: row.web_ex_id },
+            { site: site.settings, registeredAt },
+          ),
+        ),
       )
       // one statement a batch; the document keeps what it held, only what it lacked is added
       await tx.query(
@@ -46,6 +53,27 @@ const completeStoredUsers = async (tx: Queryable): Promise<void> => {
       )
       after = String(rows[rows.length - 1]?.id)
     }
+  }
+}
+
+/**
+ * Migration 5 (D-SP-11): every whole document stored before becomes its difference from the
+ * baseline, so the users no request has written since get the smaller rows too. Reading accepts
+ * both forms; this only spares the old ones their size.
+ */
+const storeDocumentsAsDifferences = async (tx: Queryable): Promise<void> => {
+  let after = '0'
+  for (;;) {
+    const rows = await tx.query<{ id: string; doc: Readonly<Record<string, unknown>> }>(
+      'SELECT id, doc FROM users WHERE id > $1 AND NOT (doc ? $2) ORDER BY id LIMIT $3',
+      [after, BASE_KEY, COMPLETE_BATCH],
+    )
+    if (rows.length === 0) break
+    await tx.query(
+      'UPDATE users SET doc = c.doc FROM unnest($1::bigint[], $2::jsonb[]) AS c (id, doc) WHERE users.id = c.id',
+      [rows.map((row) => row.id), rows.map((row) => JSON.stringify(storedDocumentOf(row.doc)))],
+    )
+    after = String(rows[rows.length - 1]?.id)
   }
 }
 
@@ -171,6 +199,13 @@ CREATE TRIGGER users_host_count_delete AFTER DELETE ON users
     // no schema change: the documents are completed by the data step (D-SV-11)
     sql: '',
     run: completeStoredUsers,
+  },
+  {
+    version: 5,
+    name: 'documents as differences',
+    // no schema change: the documents are rewritten by the data step (D-SP-11)
+    sql: '',
+    run: storeDocumentsAsDifferences,
   },
 ]
 

@@ -5,6 +5,7 @@
  */
 import { countsAsHost, type Effect, MASKED_PASSWORD, type SiteContext, type User } from 'webex-user-rules'
 import type { Queryable, Row } from './database.js'
+import { documentFromStored, storedDocumentOf } from './document.js'
 
 /** The site as configured: `SiteContext` without what the database computes. */
 export type SiteSettings = Omit<SiteContext, 'activeHostCount' | 'takenWebExIds' | 'takenEmails'>
@@ -39,7 +40,8 @@ interface SiteRow {
 interface UserRow {
   id: string
   web_ex_id: string
-  doc: User
+  /** As stored (D-SP-11): a difference from a baseline, or a whole document. */
+  doc: Readonly<Record<string, unknown>>
   password_hash: string | null
   [column: string]: unknown
 }
@@ -57,14 +59,14 @@ const toSite = (row: SiteRow): SiteRecord => ({
 })
 
 /**
- * The row as the engine sees the user: the document, its name and userId from the columns, and
- * the mask for a stored password (the engine never sees a hash).
+ * The row as the engine sees the user: the whole document (D-SP-11), its name and userId from the
+ * columns, and the mask for a stored password (the engine never sees a hash).
  */
 const toUser = (row: UserRow): StoredUser => ({
   id: Number(row.id),
   passwordHash: row.password_hash,
   user: {
-    ...row.doc,
+    ...(documentFromStored(row.doc) as Omit<User, 'webExId'>),
     webExId: row.web_ex_id,
     userId: Number(row.id),
     ...(row.password_hash === null ? {} : { password: MASKED_PASSWORD }),
@@ -145,7 +147,7 @@ const userFrom = (row: Row, prefix: string): StoredUser | undefined => {
   return toUser({
     id: String(id),
     web_ex_id: row[`${prefix}_web_ex_id`] as string,
-    doc: row[`${prefix}_doc`] as User,
+    doc: row[`${prefix}_doc`] as UserRow['doc'],
     password_hash: row[`${prefix}_password_hash`] as string | null,
   })
 }
@@ -501,10 +503,13 @@ export const takenEmails = async (
   return rows.map((r) => r.email)
 }
 
-/** The document stored for a user: neither the password (a hash column) nor the userId (the key). */
-const documentOf = (user: User): Omit<User, 'password' | 'userId'> => {
+/**
+ * The document stored for a user: neither the password (a hash column) nor the userId (the key),
+ * and only what differs from the baseline (D-SP-11).
+ */
+const documentOf = (user: User): Readonly<Record<string, unknown>> => {
   const { password: _hashed, userId: _key, ...doc } = user
-  return doc
+  return storedDocumentOf(doc)
 }
 
 const emailOf = (user: User): string | null => (user.email === undefined || user.email === '' ? null : user.email)
