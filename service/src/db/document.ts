@@ -2,7 +2,7 @@
  * A user's document as stored (D-SP-11): what differs from a fixed baseline, not the whole
  * document. A stored user is some 3 KB of JSON of which most is the defaults every user carries;
  * each SetUser reads it, has PostgreSQL parse, compress and write it to the WAL, and parses it
- * back. Stored as a difference it is a third of that.
+ * back. Stored as a difference it is about a quarter of that (675 bytes of 2,977 for a typical user).
  *
  * The format, recognised by its `$base` key (no element of a user is named with a `$`):
  * - `$base`: the version of the baseline the document differs from (1: {@link BASELINE_1});
