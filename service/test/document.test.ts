@@ -22,7 +22,7 @@ import {
   WHOLE_BASE,
   WHOLE_KEY,
 } from '../src/db/document.js'
-import { MIGRATIONS, migrate } from '../src/db/migrations.js'
+import { MIGRATIONS, migrate, NewerDatabase } from '../src/db/migrations.js'
 import { findSite, findUser, listUsers } from '../src/db/store.js'
 import { decodeSeed, importSeed, usersFromGetUserResponses } from '../src/seed.js'
 import { corpus } from './helpers.js'
@@ -137,7 +137,16 @@ describe('D-SP-11: documents stored as differences from baseline 1', () => {
 
   it('a document with a key the format reserves is stored whole, and read back exactly', () => {
     const odd = { ...BENCH_USER, options: { ...(BENCH_USER['options'] as Json), [ABSENT_KEY]: ['x'] } }
-    expect(storedDocumentOf(odd)).toStrictEqual({ [BASE_KEY]: WHOLE_BASE, [WHOLE_KEY]: odd })
+    expect(storedDocumentOf(odd)).toStrictEqual({
+      [BASE_KEY]: WHOLE_BASE,
+      [WHOLE_KEY]: odd,
+      // what SQL reads stays at the top level: `doc -> 'active'` of a deactivated user is not NULL
+      active: BENCH_USER['active'],
+      privilege: BENCH_USER['privilege'],
+    })
+    const deactivated = { ...odd, active: 'DEACTIVATED' }
+    expect(storedDocumentOf(deactivated)['active']).toBe('DEACTIVATED')
+    expect(roundTrip(deactivated)).toStrictEqual(asJson(deactivated))
     expect(roundTrip(odd)).toStrictEqual(asJson(odd))
     const alsoOdd = { [BASE_KEY]: 1, firstName: 'A' }
     expect(roundTrip(alsoOdd)).toStrictEqual(alsoOdd)
@@ -205,6 +214,23 @@ describe('D-SP-11 properties', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('D-SP-11: a database a later version migrated', () => {
+  it('is refused at start, untouched: this version would misread what that version stores', async () => {
+    const later = await openDatabase('memory:')
+    try {
+      await migrate(later)
+      const next = Math.max(...MIGRATIONS.map((m) => m.version)) + 1
+      await later.query("INSERT INTO schema_migrations (version, name) VALUES ($1, 'from a later version')", [next])
+      await expect(migrate(later)).rejects.toThrow(NewerDatabase)
+      await expect(migrate(later)).rejects.toThrow(`migrations ${String(next)}`)
+      const [count] = await later.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
+      expect(count?.n).toBe(MIGRATIONS.length + 1)
+    } finally {
+      await later.close()
+    }
   })
 })
 

@@ -10,7 +10,7 @@
  *   (not arrays), the difference of the two, recursively;
  * - `$absent`: the keys of the baseline (at that level) the user does not have.
  * A document with a key of its own that starts with `$` (no user has one) is stored whole under
- * `$document`, with `$base: 0`.
+ * `$document`, with `$base: 0` and the elements SQL reads beside it.
  *
  * A document without `$base` is a whole document, as every version before D-SP-11 wrote it; both
  * are read. The elements SQL reads (`doc -> 'active'`, `doc -> 'privilege'`) are stored whole, so
@@ -285,10 +285,12 @@ const withDifference = (base: JsonObject, stored: JsonObject, whole: readonly st
 /** The document to store for `document` (a user without password and userId): its difference. */
 export const storedDocumentOf = (document: JsonObject): JsonObject => {
   const difference = differenceFrom(BASELINES.get(CURRENT_BASE) ?? {}, document, STORED_WHOLE)
-  // a key the format reserves (no user has one): the document whole, under a key of its own
-  return difference === undefined
-    ? { [BASE_KEY]: WHOLE_BASE, [WHOLE_KEY]: document }
-    : { [BASE_KEY]: CURRENT_BASE, ...difference }
+  if (difference !== undefined) return { [BASE_KEY]: CURRENT_BASE, ...difference }
+  // a key the format reserves (no user has one): the document whole, under a key of its own, and
+  // beside it what SQL reads at the top level (a deactivated user must still read as deactivated)
+  const read: Record<string, unknown> = { [BASE_KEY]: WHOLE_BASE, [WHOLE_KEY]: document }
+  for (const key of STORED_WHOLE) if (has(document, key)) read[key] = document[key]
+  return read
 }
 
 /** Thrown for a stored document whose baseline this version does not know (a later version wrote it). */

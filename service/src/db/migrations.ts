@@ -212,6 +212,13 @@ CREATE TRIGGER users_host_count_delete AFTER DELETE ON users
 /** Any fixed number: every process of this service takes the same lock while it migrates. */
 const MIGRATION_LOCK = 7_351_020_011
 
+/**
+ * Thrown when the database holds a migration this version does not know: a later version of the
+ * service migrated it, and this one would misread what that version stores (D-SP-11's documents
+ * for one). The process must not serve such a database; it stops at start instead.
+ */
+export class NewerDatabase extends Error {}
+
 /** Applies the migrations the database lacks; returns the versions applied now. */
 export const migrate = (db: Database): Promise<number[]> =>
   db.transaction(async (tx) => {
@@ -223,6 +230,12 @@ export const migrate = (db: Database): Promise<number[]> =>
     const done = new Set(
       (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
     )
+    const known = new Set(MIGRATIONS.map((migration) => migration.version))
+    const unknown = [...done].filter((version) => !known.has(version)).sort((a, b) => a - b)
+    if (unknown.length > 0)
+      throw new NewerDatabase(
+        `the database was migrated by a later version of the service (migrations ${unknown.join(', ')}); run that version or a later one`,
+      )
     const applied: number[] = []
     for (const migration of MIGRATIONS) {
       if (done.has(migration.version)) continue
