@@ -33,6 +33,11 @@ export const WHOLE_KEY = '$document'
 /** The top-level elements stored whole in a difference: the ones the store's SQL reads. */
 export const STORED_WHOLE: readonly string[] = ['active', 'privilege']
 
+/**
+ * An object this format recurses into. Its inputs are JSON data (`JSON.parse` output, the engine's
+ * users), so the prototype is all it checks: the core's `isPlainObject` is the trust check for
+ * untrusted input and reads every property descriptor, on every write and read here.
+ */
 const isPlainObject = (value: unknown): value is JsonObject => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const proto = Object.getPrototypeOf(value) as unknown
@@ -59,7 +64,8 @@ const deepFreeze = <T>(value: T): T => {
 
 /**
  * Baseline 1: a new user's defaults (`withUserDefaults` of the core on a site without settings,
- * 2026-12-07) without `webExId`. NEVER EDIT IT: every document stored with `$base: 1` is read
+ * 2026-12-07) without `webExId`, copied rather than imported: the core's defaults may change, what
+ * is stored against them may not. NEVER EDIT IT: every document stored with `$base: 1` is read
  * against exactly this. A later baseline is a new constant with the next number, and both are read.
  */
 export const BASELINE_1: JsonObject = deepFreeze({
